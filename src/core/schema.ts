@@ -1,0 +1,138 @@
+// zod/mini shapes of the scenario records (SPEC §8), and Chinese messages for their issues.
+
+import * as z from 'zod/mini';
+import type { Problem, Table } from './problems';
+
+const str = z.string();
+const optStr = z.optional(z.nullable(z.string()));
+const num = z.number();
+const optNum = z.optional(z.nullable(z.number()));
+const optBool = z.optional(z.nullable(z.boolean()));
+
+export const settingsShape = z.object({
+  year: optNum,
+  asOf: optStr,
+  startingPoints: optNum,
+  fullAttendanceMode: z.optional(z.nullable(z.enum(['replace', 'add']))),
+  tierFraction: optNum,
+  bottomCount: optNum,
+  pointsPerHalfDay: optNum,
+});
+
+export const cadreShape = z.object({
+  id: str,
+  name: str,
+  role: optStr,
+  email: optStr,
+  startMonth: optStr,
+  endMonth: optStr,
+  ranked: optBool,
+});
+
+export const ruleShape = z.object({
+  code: str,
+  category: z.enum(['base', 'task', 'reward']),
+  item: str,
+  points: num,
+  kind: z.enum(['per-event', 'attendance', 'monthly-absence', 'top-n']),
+  tier: z.optional(z.nullable(z.enum(['punctual', 'full']))),
+  linkedCode: optStr,
+  topN: optNum,
+  scorePeriod: z.optional(z.nullable(z.enum(['quarter', 'half-year']))),
+  active: optBool,
+  claimable: optBool,
+  evidenceRequired: optBool,
+});
+
+export const entryShape = z.object({
+  id: str,
+  month: str,
+  cadreId: str,
+  ruleCode: str,
+  quantity: num,
+  status: z.optional(z.enum(['approved', 'pending', 'rejected'])),
+  reason: optStr,
+  source: z.optional(z.enum(['form', 'committee', 'system', 'correction'])),
+  unitPoints: optNum,
+  correctsId: optStr,
+});
+
+export const attendanceShape = z.object({
+  month: str,
+  cadreId: str,
+  late: optNum,
+  earlyLeave: optNum,
+  absent: optNum,
+  personalLeaveDays: optNum,
+  sickLeaveDays: optNum,
+});
+
+export const scoreShape = z.object({ period: str, ruleCode: str, cadreId: str, score: num });
+
+export const redemptionShape = z.object({
+  id: optStr,
+  cadreId: str,
+  date: str,
+  halfDays: num,
+  note: optStr,
+});
+
+const TYPE_ZH: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '布尔值（true/false）',
+  array: '列表',
+  object: '对象',
+};
+
+/** Short display of an offending value. */
+export function showValue(v: unknown): string {
+  if (v === undefined) return '缺失';
+  if (typeof v === 'string') return `"${v.length > 40 ? `${v.slice(0, 40)}…` : v}"`;
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/**
+ * Parses one record with a shape; on failure returns Chinese problems, one per offending field.
+ * Why not zod's own messages: zod/mini ships generic English text, and users read Chinese.
+ */
+export function parseRecord<T>(
+  shape: z.ZodMiniType<T>,
+  value: unknown,
+  table: Table,
+  index: number,
+  row: number | undefined,
+): { ok: true; value: T } | { ok: false; problems: Problem[] } {
+  const res = shape.safeParse(value);
+  if (res.success) return { ok: true, value: res.data };
+  const rec = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const id = typeof rec.id === 'string' ? rec.id : undefined;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {
+      ok: false,
+      problems: [{ table, index, row, id, field: '', message: `应为对象（实际：${showValue(value)}）` }],
+    };
+  }
+  const problems: Problem[] = res.error.issues.map((issue) => {
+    const field = String(issue.path[0] ?? '');
+    const actual = rec[field];
+    let message: string;
+    if (issue.code === 'invalid_type') {
+      message =
+        actual === undefined
+          ? `缺少必填字段（应为${TYPE_ZH[issue.expected] ?? issue.expected}）`
+          : `应为${TYPE_ZH[issue.expected] ?? issue.expected}（实际：${showValue(actual)}）`;
+    } else if (issue.code === 'invalid_value') {
+      message = `应为以下之一：${issue.values.map((v) => String(v)).join('、')}（实际：${showValue(actual)}）`;
+    } else {
+      message = `格式不正确（实际：${showValue(actual)}）`;
+    }
+    return { table, index, row, id, field, message };
+  });
+  return { ok: false, problems };
+}

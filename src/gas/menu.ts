@@ -1,0 +1,32 @@
+// The 「积分管理」 menu: item labels and the global handler each one calls (SPEC §7).
+
+export interface MenuItem {
+  label: string;
+  /** Name of the global function in the bundle (exported from entry.ts). */
+  handler: string;
+}
+
+export const MENU_TITLE = '积分管理';
+
+export const MENU_ITEMS: readonly MenuItem[] = [
+  { label: '初始化/修复表格', handler: 'menuSetup' },
+  { label: '打开管理侧栏', handler: 'menuOpenSidebar' },
+  { label: '录入积分事项', handler: 'menuOpenEntryDialog' },
+  { label: '重新计算', handler: 'menuRecompute' },
+  { label: '发布月度公示', handler: 'menuPublishMonth' },
+  { label: '发布半年汇总', handler: 'menuPublishHalfYear' },
+  { label: '校验公示', handler: 'menuVerifySnapshots' },
+  { label: '同步表单回复', handler: 'menuSyncResponses' },
+  { label: '创建/更新申请表', handler: 'menuSetupForm' },
+  { label: '帮助', handler: 'menuHelp' },
+];
+
+/** Adds the menu to the spreadsheet UI. Called from onOpen; does nothing else (simple-trigger limits). */
+export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
+  const menu = ui.createMenu(MENU_TITLE);
+  MENU_ITEMS.forEach((item, i) => {
+    if (i === 2 || i === 4 || i === 7 || i === 9) menu.addSeparator();
+    menu.addItem(item.label, item.handler);
+  });
+  menu.addToUi();
+}
