@@ -1,0 +1,257 @@
+// The 重新计算 workflow on tab values: core evaluation → new 积分台账, 月度汇总, 年度汇总 and 校验问题 values.
+
+import {
+  buildYearBook,
+  CATEGORY_ZH,
+  type CadreSummary,
+  DEFAULT_RULES,
+  type LedgerEntry,
+  type PeriodSummary,
+  parsePeriod,
+  periodsOfYear,
+  SOURCE_ZH,
+  STATUS_ZH,
+  summarize,
+  TIER_ZH,
+  validateScenario,
+  type YearBook,
+} from '../core';
+import type { Cell } from './cells';
+import {
+  readTable,
+  readWorkbook,
+  type SheetProblem,
+  type SheetSettings,
+  toSheetProblem,
+  type WorkbookValues,
+} from './read-tabs';
+import { headersOf } from './tabs';
+
+export interface RecomputeOptions {
+  /** The current month 'YYYY-MM' (from the caller's clock). */
+  nowMonth: string;
+  /** Text timestamp for the 校验问题 tab, e.g. '2026-11-03 10:00:00'. */
+  nowText: string;
+  /** UTC offset of Date cells (Sheets: spreadsheet time zone; .xlsx: 0). */
+  offsetMinutes: number;
+}
+
+export interface RecomputeResult {
+  year: number;
+  asOf: string;
+  book: YearBook;
+  settings: SheetSettings;
+  /** Months of the year up to the last one with data or asOf, each summarised. */
+  months: PeriodSummary[];
+  /** Quarters, half-years and the year. */
+  larger: PeriodSummary[];
+  /** Full new values (header first) of the output tabs. */
+  ledger: Cell[][];
+  monthly: Cell[][];
+  yearly: Cell[][];
+  problems: Cell[][];
+  problemList: SheetProblem[];
+  counts: { entries: number; systemEntries: number; problems: number; cadres: number };
+}
+
+const LEDGER_HEADERS = headersOf('ledger');
+
+/** 积分台账 row of a generated system entry. */
+export function systemLedgerRow(e: LedgerEntry, cadreName: string): Cell[] {
+  const row: Cell[] = new Array(LEDGER_HEADERS.length).fill('');
+  const set = (h: string, v: Cell) => {
+    row[LEDGER_HEADERS.indexOf(h)] = v;
+  };
+  set('编号', e.id);
+  set('月份', e.month);
+  set('干部编号', e.cadreId);
+  set('干部姓名', cadreName);
+  set('规则编码', e.ruleCode);
+  set('事项', e.item);
+  set('数量', e.quantity);
+  set('分值', e.unitPoints);
+  set('积分', e.points);
+  set('得分依据', e.reason);
+  set('来源', SOURCE_ZH.system);
+  set('状态', STATUS_ZH.approved);
+  return row;
+}
+
+/** Consequences text of a cadre's tiers for a period kind (SPEC §5). */
+export function consequenceText(c: CadreSummary, kind: PeriodSummary['kind']): string {
+  const parts = c.tiers
+    .filter((t) => t !== 'top-third' || kind === 'half-year' || kind === 'year')
+    .map((t) => (t === 'top-third' && kind === 'year' ? '年度优秀评定优先考虑' : TIER_ZH[t].consequence));
+  if (parts.length === 0) return '';
+  return kind === 'month' || kind === 'quarter' ? `预警：${parts.join('；')}` : parts.join('；');
+}
+
+/** Flags in Chinese. */
+export function flagText(c: CadreSummary, missingMonths: string[]): string {
+  const out: string[] = [];
+  for (const f of c.flags) {
+    if (f === 'tie-at-boundary') out.push('并列，需两委研究');
+    if (f === 'partial-period') out.push(`部分在职：${c.monthsActive.length}个月`);
+    if (f === 'missing-attendance') out.push(`缺考勤记录：${missingMonths.join('、')}`);
+  }
+  return out.join('；');
+}
+
+export const SUMMARY_HEADERS = headersOf('monthly');
+
+/** Summary tab rows (no header) for periods. */
+export function summaryRows(periods: readonly PeriodSummary[], book: YearBook): Cell[][] {
+  const rows: Cell[][] = [];
+  for (const p of periods) {
+    for (const c of p.cadres) {
+      const missing = p.months.filter((m) => book.missingAttendance.has(`${c.cadreId}|${m}`));
+      rows.push([
+        p.period,
+        c.rank ?? '不参与排名',
+        c.cadreId,
+        c.name,
+        c.role ?? '',
+        c.startingPoints,
+        c.base,
+        c.task,
+        c.reward,
+        c.total,
+        c.yearToDate,
+        c.tiers.map((t) => TIER_ZH[t].label).join('、'),
+        flagText(c, missing),
+        consequenceText(c, p.kind),
+        c.leave.availablePoints,
+        c.leave.halfDays / 2,
+      ]);
+    }
+  }
+  return rows;
+}
+
+/** Last month of the year worth a summary row: asOf, or later if entries exist there. */
+function lastSummaryMonth(book: YearBook, asOf: string): string {
+  let last = asOf.slice(0, 4) === String(book.year) ? asOf : asOf < `${book.year}` ? '' : `${book.year}-12`;
+  for (const e of book.entries) if (e.month > last) last = e.month;
+  return last;
+}
+
+/**
+ * Runs the core over the workbook's values. Hand-typed ledger rows are kept as read (their derived
+ * columns 干部姓名/事项/分值/积分 are filled in when the row is valid); system rows of unpublished
+ * months are regenerated; published months' rows are never changed.
+ */
+export function recompute(values: WorkbookValues, opts: RecomputeOptions): RecomputeResult {
+  const read = readWorkbook(values, opts.offsetMinutes, DEFAULT_RULES);
+  const publishedSet = new Set(read.publishedMonths);
+  // Stale system rows of unpublished months are regenerated, so they are not validated either.
+  read.raw.entries = (read.raw.entries as { source: string; month: string }[]).filter(
+    (e) => e.source !== 'system' || publishedSet.has(e.month),
+  );
+  const year = read.settings.year ?? Number(opts.nowMonth.slice(0, 4));
+  const asOf = opts.nowMonth.slice(0, 4) > String(year) ? `${year}-12` : opts.nowMonth;
+  const { scenario, problems } = validateScenario(read.raw, { defaultAsOf: asOf });
+  scenario.settings.asOf = asOf;
+  const book = buildYearBook(scenario, year);
+  const problemList = [
+    ...read.problems,
+    ...problems.map(toSheetProblem),
+    ...book.problems.map(toSheetProblem),
+  ];
+
+  // 积分台账: keep every row except system rows of unpublished months; fill derived columns of valid rows.
+  const published = new Set(scenario.publishedMonths);
+  const ledgerValues = values.ledger ?? [LEDGER_HEADERS];
+  const table = readTable(ledgerValues, 'ledger', []);
+  const col = (h: string) => table.index.get(h);
+  const validByRow = new Map(scenario.entries.map((e) => [e.row, e]));
+  const cadreName = new Map(scenario.roster.map((c) => [c.id, c.name]));
+  const ruleByCode = new Map(scenario.rules.map((r) => [r.code, r]));
+  const header = ledgerValues[0] ?? LEDGER_HEADERS;
+  const width = Math.max(header.length, LEDGER_HEADERS.length);
+  const kept: Cell[][] = [];
+  const sourceCol = col('来源');
+  const monthCol = col('月份');
+  for (const r of table.rows) {
+    const e = validByRow.get(r.row);
+    const isSystem = e
+      ? e.source === 'system'
+      : sourceCol !== undefined && r.cells[sourceCol] === SOURCE_ZH.system;
+    const month = e?.month ?? (monthCol !== undefined ? String(r.cells[monthCol] ?? '') : '');
+    if (isSystem && !published.has(month)) continue;
+    const cells = r.cells.slice();
+    while (cells.length < width) cells.push('');
+    if (e && !published.has(e.month)) {
+      const rule = ruleByCode.get(e.ruleCode)!;
+      const fill = (h: string, v: Cell, always = false) => {
+        const i = col(h);
+        if (i !== undefined && (always || cells[i] === '' || cells[i] === null || cells[i] === undefined))
+          cells[i] = v;
+      };
+      fill('干部姓名', cadreName.get(e.cadreId) ?? '');
+      fill('事项', rule.item);
+      fill('分值', rule.points);
+      fill('积分', (e.unitPoints ?? rule.points) * e.quantity, true);
+    }
+    kept.push(cells);
+  }
+  const generated = book.entries
+    .filter((e) => e.generated)
+    .sort((a, b) =>
+      a.month < b.month
+        ? -1
+        : a.month > b.month
+          ? 1
+          : a.cadreId < b.cadreId
+            ? -1
+            : a.cadreId > b.cadreId
+              ? 1
+              : a.ruleCode < b.ruleCode
+                ? -1
+                : 1,
+    );
+  const systemRows = generated.map((e) => {
+    const row = systemLedgerRow(e, cadreName.get(e.cadreId) ?? '');
+    // Place values under this sheet's own header order (columns may have been moved).
+    const out: Cell[] = new Array(width).fill('');
+    LEDGER_HEADERS.forEach((h, i) => {
+      const at = col(h) ?? (values.ledger ? undefined : i);
+      if (at !== undefined) out[at] = row[i]!;
+    });
+    return out;
+  });
+  const ledger: Cell[][] = [header.concat(new Array(width - header.length).fill('')), ...kept, ...systemRows];
+
+  const last = lastSummaryMonth(book, asOf);
+  const po = periodsOfYear(year);
+  const months = po.months.filter((m) => m <= last).map((m) => summarize(book, m));
+  const largerKeys = [...po.quarters, ...po.halves, po.year].filter(
+    (k) => parsePeriod(k)!.months[0]! <= last,
+  );
+  const larger = largerKeys.map((k) => summarize(book, k));
+
+  const problemsValues: Cell[][] = [
+    headersOf('problems'),
+    ...problemList.map((p) => [p.tab, p.row, p.id, p.field, p.message, opts.nowText]),
+  ];
+  return {
+    year,
+    asOf,
+    book,
+    settings: read.settings,
+    months,
+    larger,
+    ledger,
+    monthly: [SUMMARY_HEADERS, ...summaryRows(months, book)],
+    yearly: [SUMMARY_HEADERS, ...summaryRows(larger, book)],
+    problems: problemsValues,
+    problemList,
+    counts: {
+      entries: scenario.entries.length,
+      systemEntries: generated.length,
+      problems: problemList.length,
+      cadres: scenario.roster.length,
+    },
+  };
+}
+
+export { CATEGORY_ZH };
