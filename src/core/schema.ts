@@ -97,6 +97,61 @@ export function showValue(v: unknown): string {
   }
 }
 
+type Check = (v: unknown) => boolean;
+
+/** A fast type check derived from a zod/mini schema's definition (string, number, boolean, enum, optional, nullable). */
+function checkOf(schema: unknown): Check {
+  const def = (
+    schema as { _zod: { def: { type: string; innerType?: unknown; entries?: Record<string, unknown> } } }
+  )._zod.def;
+  switch (def.type) {
+    case 'string':
+      return (v) => typeof v === 'string';
+    case 'number':
+      return (v) => typeof v === 'number' && Number.isFinite(v);
+    case 'boolean':
+      return (v) => typeof v === 'boolean';
+    case 'enum': {
+      const values = new Set(Object.values(def.entries ?? {}));
+      return (v) => values.has(v);
+    }
+    case 'optional': {
+      const inner = checkOf(def.innerType);
+      return (v) => v === undefined || inner(v);
+    }
+    case 'nullable': {
+      const inner = checkOf(def.innerType);
+      return (v) => v === null || inner(v);
+    }
+    default:
+      return () => false; // unknown kinds always go through zod
+  }
+}
+
+const guards = new WeakMap<object, (v: unknown) => boolean>();
+
+/**
+ * A guard equivalent to an object schema for well-formed records. Why: zod costs ~1 µs a record, and a
+ * year's ledger has 100k+ rows; records that pass the guard are exactly those zod accepts, and zod still
+ * produces the messages for the rest.
+ */
+export function guardOf(shape: object): (v: unknown) => boolean {
+  let g = guards.get(shape);
+  if (!g) {
+    const fields = Object.entries(
+      (shape as { _zod: { def: { shape: Record<string, unknown> } } })._zod.def.shape,
+    ).map(([k, s]) => [k, checkOf(s)] as const);
+    g = (v: unknown) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+      const rec = v as Record<string, unknown>;
+      for (const [k, check] of fields) if (!check(rec[k])) return false;
+      return true;
+    };
+    guards.set(shape, g);
+  }
+  return g;
+}
+
 /**
  * Parses one record with a shape; on failure returns Chinese problems, one per offending field.
  * Why not zod's own messages: zod/mini ships generic English text, and users read Chinese.
@@ -108,6 +163,7 @@ export function parseRecord<T>(
   index: number,
   row: number | undefined,
 ): { ok: true; value: T } | { ok: false; problems: Problem[] } {
+  if (guardOf(shape)(value)) return { ok: true, value: value as T };
   const res = shape.safeParse(value);
   if (res.success) return { ok: true, value: res.data };
   const rec = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;

@@ -78,7 +78,9 @@ export function buildYearBook(s: Scenario, year: number): YearBook {
       monthly.set(e.cadreId, arr);
       byCadre.set(e.cadreId, []);
     }
-    arr[(monthNumber(e.month) - 1) * 3 + catIndex[e.category]]! += e.points;
+    // month index from the two digits of 'YYYY-MM' without allocating a substring
+    const mi = (e.month.charCodeAt(5) - 48) * 10 + (e.month.charCodeAt(6) - 48) - 1;
+    arr[mi * 3 + catIndex[e.category]]! += e.points;
     byCadre.get(e.cadreId)!.push(e);
   }
   const book: YearBook = {

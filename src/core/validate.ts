@@ -1,5 +1,6 @@
 // Turns raw scenario data (JSON or rows read from tabs) into a validated Scenario plus Chinese problems.
 
+import type * as z from 'zod/mini';
 import {
   type AttendanceRow,
   type Cadre,
@@ -19,6 +20,7 @@ import {
   attendanceShape,
   cadreShape,
   entryShape,
+  guardOf,
   parseRecord,
   redemptionShape,
   ruleShape,
@@ -40,10 +42,8 @@ export interface Validated {
 const isInt = (n: number): boolean => Number.isInteger(n);
 
 function rowOf(v: unknown): number | undefined {
-  if (v && typeof v === 'object' && typeof (v as { row?: unknown }).row === 'number') {
-    return (v as { row: number }).row;
-  }
-  return undefined;
+  const row = v !== null && typeof v === 'object' ? (v as { row?: unknown }).row : undefined;
+  return typeof row === 'number' ? row : undefined;
 }
 
 function list(raw: Record<string, unknown>, key: Table, required: boolean, problems: Problem[]): unknown[] {
@@ -274,6 +274,9 @@ function validateRoster(items: unknown[], problems: Problem[]): Cadre[] {
   return out;
 }
 
+type EntryShape = z.infer<typeof entryShape>;
+const isEntryShape = guardOf(entryShape);
+
 function validateEntries(
   items: unknown[],
   cadreIds: Set<string>,
@@ -282,57 +285,27 @@ function validateEntries(
 ): Entry[] {
   const out: Entry[] = [];
   const seen = new Set<string>();
-  for (const [index, item] of items.entries()) {
+  // A plain indexed loop with no per-record closures: a year's ledger can hold 100k+ rows.
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
     const row = rowOf(item);
-    const res = parseRecord(entryShape, item, 'entries', index, row);
-    if (!res.ok) {
-      problems.push(...res.problems);
-      continue;
+    let e: EntryShape;
+    if (isEntryShape(item)) e = item as EntryShape;
+    else {
+      const res = parseRecord(entryShape, item, 'entries', index, row);
+      if (!res.ok) {
+        problems.push(...res.problems);
+        continue;
+      }
+      e = res.value;
     }
-    const e = res.value;
     const id = e.id.trim();
-    const bad = (field: string, message: string): void => {
-      problems.push({ table: 'entries', index, row, id, field, message });
-    };
-    if (!id) {
-      bad('id', '编号不能为空');
-      continue;
-    }
-    if (seen.has(id)) {
-      bad('id', `编号重复：${id}`);
+    const issue = entryIssue(e, id, seen, cadreIds, rules);
+    if (issue) {
+      problems.push({ table: 'entries', index, row, id, field: issue[0], message: issue[1] });
       continue;
     }
     seen.add(id);
-    if (!isMonthKey(e.month)) {
-      bad('month', `应为月份，如 2026-10（实际：${showValue(e.month)}）`);
-      continue;
-    }
-    if (!cadreIds.has(e.cadreId)) {
-      bad('cadreId', `干部名册中没有编号为 ${e.cadreId} 的干部`);
-      continue;
-    }
-    const rule = rules.get(e.ruleCode);
-    if (!rule) {
-      bad('ruleCode', `积分规则中没有编码 ${e.ruleCode}`);
-      continue;
-    }
-    const source = e.source ?? 'committee';
-    if (rule.kind !== 'per-event' && source !== 'system') {
-      bad('ruleCode', `${e.ruleCode}（${rule.item}）由系统自动计算，不能手工录入`);
-      continue;
-    }
-    if (!isInt(e.quantity) || e.quantity < 1) {
-      bad('quantity', `数量应为正整数（实际：${showValue(e.quantity)}）`);
-      continue;
-    }
-    if (e.quantity > MAX_QUANTITY) {
-      bad('quantity', `数量过大（上限 ${MAX_QUANTITY}，实际：${e.quantity}）`);
-      continue;
-    }
-    if (e.unitPoints != null && !isInt(e.unitPoints)) {
-      bad('unitPoints', `分值应为整数（实际：${showValue(e.unitPoints)}）`);
-      continue;
-    }
     out.push({
       id,
       month: e.month,
@@ -341,13 +314,45 @@ function validateEntries(
       quantity: e.quantity,
       status: e.status ?? 'approved',
       reason: e.reason ?? '',
-      source,
+      source: e.source ?? 'committee',
       unitPoints: e.unitPoints ?? undefined,
       correctsId: e.correctsId || undefined,
       row,
     });
   }
   return out;
+}
+
+/** The first problem of an entry as [field, message], or null. */
+function entryIssue(
+  e: {
+    month: string;
+    cadreId: string;
+    ruleCode: string;
+    quantity: number;
+    source?: string | undefined;
+    unitPoints?: number | null | undefined;
+  },
+  id: string,
+  seen: Set<string>,
+  cadreIds: Set<string>,
+  rules: Map<string, Rule>,
+): [string, string] | null {
+  if (!id) return ['id', '编号不能为空'];
+  if (seen.has(id)) return ['id', `编号重复：${id}`];
+  if (!isMonthKey(e.month)) return ['month', `应为月份，如 2026-10（实际：${showValue(e.month)}）`];
+  if (!cadreIds.has(e.cadreId)) return ['cadreId', `干部名册中没有编号为 ${e.cadreId} 的干部`];
+  const rule = rules.get(e.ruleCode);
+  if (!rule) return ['ruleCode', `积分规则中没有编码 ${e.ruleCode}`];
+  if (rule.kind !== 'per-event' && e.source !== 'system') {
+    return ['ruleCode', `${e.ruleCode}（${rule.item}）由系统自动计算，不能手工录入`];
+  }
+  if (!isInt(e.quantity) || e.quantity < 1)
+    return ['quantity', `数量应为正整数（实际：${showValue(e.quantity)}）`];
+  if (e.quantity > MAX_QUANTITY) return ['quantity', `数量过大（上限 ${MAX_QUANTITY}，实际：${e.quantity}）`];
+  if (e.unitPoints != null && !isInt(e.unitPoints))
+    return ['unitPoints', `分值应为整数（实际：${showValue(e.unitPoints)}）`];
+  return null;
 }
 
 function validateAttendance(items: unknown[], cadreIds: Set<string>, problems: Problem[]): AttendanceRow[] {

@@ -1,0 +1,151 @@
+// Minimal ZIP reader/writer (store + deflate) for patching .xlsx packages without re-encoding untouched parts.
+
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** Thrown for anything that is not a readable ZIP; the caller turns it into a Chinese message. */
+export class ZipFormatError extends Error {}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 = stored, 8 = deflated. */
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** The compressed bytes, exactly as in the source archive (copied as is when the part is unchanged). */
+  raw: Buffer;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 (zlib.crc32 only exists from Node 20.15, and engines allows any Node 20). */
+export function crc32(buf: Buffer): number {
+  let c = -1;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/** Parses the central directory. Entries keep archive order. */
+export function readZip(buf: Buffer): ZipEntry[] {
+  // The end-of-central-directory record is in the last 22 + 65535 (comment) bytes.
+  let eocd = -1;
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('no end of central directory');
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  let p = buf.readUInt32LE(eocd + 16);
+  if (count === 0xffff || p === 0xffffffff) throw new ZipFormatError('zip64 is not supported');
+  if (p + cdSize > buf.length) throw new ZipFormatError('central directory out of range');
+  const entries: ZipEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
+      throw new ZipFormatError('bad central header');
+    const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const crc = buf.readUInt32LE(p + 16);
+    const compressedSize = buf.readUInt32LE(p + 20);
+    const size = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const local = buf.readUInt32LE(p + 42);
+    const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
+    p += 46 + nameLen + extraLen + commentLen;
+    if (flags & 1) throw new ZipFormatError('encrypted entry');
+    if (method !== 0 && method !== 8) throw new ZipFormatError(`compression method ${method}`);
+    if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
+      throw new ZipFormatError('bad local header');
+    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    if (start + compressedSize > buf.length) throw new ZipFormatError('entry out of range');
+    entries.push({
+      name,
+      method,
+      crc,
+      compressedSize,
+      size,
+      raw: buf.subarray(start, start + compressedSize),
+    });
+  }
+  return entries;
+}
+
+/** The uncompressed bytes of an entry (CRC checked, so a damaged part is reported, not misread). */
+export function entryData(e: ZipEntry): Buffer {
+  let data: Buffer;
+  try {
+    data = e.method === 0 ? e.raw : inflateRawSync(e.raw);
+  } catch {
+    throw new ZipFormatError(`cannot inflate ${e.name}`);
+  }
+  if (data.length !== e.size || crc32(data) !== e.crc) throw new ZipFormatError(`damaged entry ${e.name}`);
+  return data;
+}
+
+/** A new deflated entry. */
+export function makeEntry(name: string, data: Buffer | string): ZipEntry {
+  const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const raw = deflateRawSync(buf, { level: 6 });
+  return { name, method: 8, crc: crc32(buf), compressedSize: raw.length, size: buf.length, raw };
+}
+
+/** Serialises entries into a ZIP archive (no zip64: parts of a workbook stay far below 4 GiB). */
+export function writeZip(entries: readonly ZipEntry[]): Buffer {
+  const chunks: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  // A fixed DOS timestamp (1980-01-01) keeps output byte-stable for the same content.
+  const dosTime = 0;
+  const dosDate = (0 << 9) | (1 << 5) | 1;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, 'utf8');
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x800, 6);
+    local.writeUInt16LE(e.method, 8);
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(e.crc, 14);
+    local.writeUInt32LE(e.compressedSize, 18);
+    local.writeUInt32LE(e.size, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(0x800, 8);
+    cd.writeUInt16LE(e.method, 10);
+    cd.writeUInt16LE(dosTime, 12);
+    cd.writeUInt16LE(dosDate, 14);
+    cd.writeUInt32LE(e.crc, 16);
+    cd.writeUInt32LE(e.compressedSize, 20);
+    cd.writeUInt32LE(e.size, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    chunks.push(local, name, e.raw);
+    central.push(cd, name);
+    offset += 30 + name.length + e.raw.length;
+  }
+  const cdSize = central.reduce((s, b) => s + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cdSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...chunks, ...central, end]);
+}

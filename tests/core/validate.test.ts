@@ -1,0 +1,236 @@
+// Validation: every bad record is reported in Chinese, naming the record and the field; nothing throws.
+import { evaluate, formatProblem, type Problem, validateScenario } from '../../src/core';
+import { cadre, entry, scenario } from '../helpers/scenario';
+
+const problemsOf = (raw: unknown): Problem[] => validateScenario(raw, { defaultAsOf: '2026-10' }).problems;
+
+describe('entries', () => {
+  const base = (e: Record<string, unknown>) => scenario({ roster: [cadre('001')], entries: [e] });
+  test.each([
+    ['unknown cadre', { cadreId: '999' }, 'cadreId', '干部名册中没有编号为 999 的干部'],
+    ['unknown rule', { ruleCode: 'T-NOPE' }, 'ruleCode', '积分规则中没有编码 T-NOPE'],
+    ['zero quantity', { quantity: 0 }, 'quantity', '数量应为正整数'],
+    ['negative quantity', { quantity: -1 }, 'quantity', '数量应为正整数'],
+    ['fractional quantity', { quantity: 1.5 }, 'quantity', '数量应为正整数'],
+    ['absurd quantity', { quantity: 5000 }, 'quantity', '数量过大'],
+    ['quantity as text', { quantity: '2' }, 'quantity', '应为数字'],
+    ['malformed month', { month: '2026-13' }, 'month', '应为月份'],
+    ['month as a date', { month: '2026-10-01' }, 'month', '应为月份'],
+    ['bad status', { status: 'ok' }, 'status', '应为以下之一'],
+    ['system rule typed by hand', { ruleCode: 'B-ATT-FULL' }, 'ruleCode', '由系统自动计算'],
+    ['missing id', { id: undefined }, 'id', '缺少必填字段'],
+  ])('%s', (_name, patch, field, text) => {
+    const e = { ...entry('001', 'T-MEDIATION', { id: 'E-X' }), ...patch };
+    const problems = problemsOf(base(e));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ table: 'entries', index: 0, field });
+    expect(problems[0]!.message).toContain(text);
+    const line = formatProblem(problems[0]!);
+    expect(line).toContain('entries[0]');
+    expect(line).toContain(field);
+  });
+
+  test('duplicate ids: the second is reported, the first kept', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      entries: [entry('001', 'T-MEDIATION', { id: 'D1' }), entry('001', 'T-ACTIVITY', { id: 'D1' })],
+    });
+    const { scenario: s, problems } = validateScenario(raw, { defaultAsOf: '2026-10' });
+    expect(problems).toEqual([
+      expect.objectContaining({ table: 'entries', index: 1, id: 'D1', field: 'id' }),
+    ]);
+    expect(s.entries.map((e) => e.ruleCode)).toEqual(['T-MEDIATION']);
+  });
+
+  test('sheet-style messages name the tab, the row and the Chinese header', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      entries: [{ ...entry('001', 'T-MEDIATION', { id: 'E9' }), quantity: -2, row: 12 }],
+    });
+    const line = formatProblem(problemsOf(raw)[0]!, 'sheet');
+    expect(line).toBe('积分台账 第12行（编号 E9）「数量」：数量应为正整数（实际：-2）');
+  });
+});
+
+describe('roster, rules, attendance, scores, redemptions, settings', () => {
+  test.each([
+    ['duplicate cadre id', { roster: [cadre('001'), cadre('001')] }, 'roster', 'id', '编号重复'],
+    ['empty name', { roster: [cadre('001'), cadre('002', { name: ' ' })] }, 'roster', 'name', '姓名不能为空'],
+    [
+      'bad start month',
+      { roster: [cadre('001'), cadre('002', { startMonth: '2026/3' })] },
+      'roster',
+      'startMonth',
+      '应为月份',
+    ],
+    [
+      'end before start',
+      { roster: [cadre('001'), cadre('002', { startMonth: '2026-05', endMonth: '2026-02' })] },
+      'roster',
+      'endMonth',
+      '早于',
+    ],
+    [
+      'duplicate rule code',
+      {
+        rules: [
+          { code: 'A', category: 'task', item: 'a', points: 1, kind: 'per-event' },
+          { code: 'A', category: 'task', item: 'b', points: 2, kind: 'per-event' },
+        ],
+      },
+      'rules',
+      'code',
+      '规则编码重复',
+    ],
+    [
+      'bad category',
+      { rules: [{ code: 'A', category: '其他', item: 'a', points: 1, kind: 'per-event' }] },
+      'rules',
+      'category',
+      '应为以下之一',
+    ],
+    [
+      'fractional points',
+      { rules: [{ code: 'A', category: 'task', item: 'a', points: 1.5, kind: 'per-event' }] },
+      'rules',
+      'points',
+      '整数',
+    ],
+    [
+      'attendance rule without tier',
+      { rules: [{ code: 'A', category: 'base', item: 'a', points: 1, kind: 'attendance' }] },
+      'rules',
+      'tier',
+      '考勤档',
+    ],
+    [
+      'top-n without N',
+      {
+        rules: [{ code: 'A', category: 'base', item: 'a', points: 1, kind: 'top-n', scorePeriod: 'quarter' }],
+      },
+      'rules',
+      'topN',
+      '名次N',
+    ],
+    [
+      'absence rule linked to nothing',
+      {
+        rules: [
+          { code: 'A', category: 'base', item: 'a', points: 1, kind: 'monthly-absence', linkedCode: 'ZZ' },
+        ],
+      },
+      'rules',
+      'linkedCode',
+      '不是已有的按次规则',
+    ],
+    [
+      'attendance for unknown cadre',
+      { attendance: [{ month: '2026-10', cadreId: '404' }] },
+      'attendance',
+      'cadreId',
+      '没有编号为 404',
+    ],
+    [
+      'negative late count',
+      { attendance: [{ month: '2026-10', cadreId: '001', late: -1 }] },
+      'attendance',
+      'late',
+      '不小于 0',
+    ],
+    [
+      'leave in thirds of a day',
+      { attendance: [{ month: '2026-10', cadreId: '001', personalLeaveDays: 0.3 }] },
+      'attendance',
+      'personalLeaveDays',
+      '半天',
+    ],
+    [
+      'duplicate attendance row',
+      {
+        attendance: [
+          { month: '2026-10', cadreId: '001' },
+          { month: '2026-10', cadreId: '001' },
+        ],
+      },
+      'attendance',
+      'cadreId',
+      '重复',
+    ],
+    [
+      'score for an unknown period',
+      { scores: [{ period: '2026-Q5', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 }] },
+      'scores',
+      'period',
+      '季度',
+    ],
+    [
+      'quarter score given a half-year',
+      { scores: [{ period: '2026-H1', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 }] },
+      'scores',
+      'period',
+      '季度',
+    ],
+    [
+      'score for a per-event rule',
+      { scores: [{ period: '2026-Q1', ruleCode: 'T-MEDIATION', cadreId: '001', score: 90 }] },
+      'scores',
+      'ruleCode',
+      '不是按成绩排名',
+    ],
+    [
+      'redemption with a bad date',
+      { redemptions: [{ cadreId: '001', date: '2026-02-30', halfDays: 1 }] },
+      'redemptions',
+      'date',
+      '应为日期',
+    ],
+    [
+      'redemption of zero',
+      { redemptions: [{ cadreId: '001', date: '2026-02-03', halfDays: 0 }] },
+      'redemptions',
+      'halfDays',
+      '正整数',
+    ],
+    ['bad asOf', { settings: { asOf: '10/2026' } }, 'settings', 'asOf', '应为月份'],
+    [
+      'bad fullAttendanceMode',
+      { settings: { fullAttendanceMode: 'both' } },
+      'settings',
+      'fullAttendanceMode',
+      '应为以下之一',
+    ],
+  ])('%s', (_name, patch, table, field, text) => {
+    const raw = { ...scenario({ roster: [cadre('001')] }), ...patch };
+    const problems = problemsOf(raw);
+    expect(problems.length).toBeGreaterThanOrEqual(1);
+    const p = problems.find((x) => x.table === table && x.field === field);
+    expect(p).toBeDefined();
+    expect(p!.message).toContain(text);
+  });
+});
+
+describe('whole-document problems never throw', () => {
+  test.each([null, 42, 'text', [], { roster: 'x', entries: [] }, { entries: [] }])('%j', (raw) => {
+    const problems = problemsOf(raw);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  test('evaluate refuses a malformed period key in Chinese', () => {
+    const res = evaluate(scenario({ roster: [cadre('001')] }), '2026-Q9', { defaultAsOf: '2026-10' });
+    expect(res.ok).toBe(false);
+    if (!res.ok) expect(res.problems[0]!.message).toContain('期间格式不正确');
+  });
+
+  test('many problems are all reported, not just the first', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      entries: [
+        entry('002', 'T-MEDIATION'),
+        entry('001', 'NOPE'),
+        entry('001', 'T-MEDIATION', { quantity: 0 }),
+      ],
+    });
+    expect(problemsOf(raw).map((p) => p.index)).toEqual([0, 1, 2]);
+  });
+});
