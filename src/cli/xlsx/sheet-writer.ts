@@ -1,0 +1,180 @@
+// Renders one worksheet part (SpreadsheetML) from values plus layout: widths, styles, frozen header, dropdowns, notes, protection.
+
+import type { Cell } from '../../shared/cells';
+import { dateToSerial } from './serial';
+import type { StyleIds, StyleName } from './styles';
+import { columnLetters, escapeXml } from './xml';
+
+export interface ColumnLayout {
+  /** Width in pixels (as the Sheets layout states it). */
+  width?: number;
+  /** Style of the column's cells, and of cells typed there later (text columns: '@'). */
+  style?: StyleName;
+}
+
+export interface SheetModel {
+  /** values[0] is sheet row 1. */
+  values: readonly (readonly Cell[])[];
+  columns?: readonly ColumnLayout[];
+  /** 0-based rows drawn as headers (bold, shaded). */
+  headerRows?: readonly number[];
+  /** Per-cell style override (e.g. tier colours); undefined → the column's style. */
+  styleOf?: (row: number, col: number, v: Cell) => StyleName | undefined;
+  /** Rows frozen at the top (1 = the header row). */
+  freezeRows?: number;
+  /** Dropdown lists for a column, from row 2 down to the end of the sheet. */
+  validations?: readonly { col: number; choices: readonly string[] }[];
+  /** Notes (comments) on cells, 0-based. */
+  notes?: readonly { row: number; col: number; text: string }[];
+  /** Sheet protection on (no password: it guards against slips, the digest detects edits). */
+  protect?: boolean;
+  /** Merged ranges such as 'A1:I1'. */
+  merges?: readonly string[];
+  /** A4 portrait, fit to one page wide. */
+  printA4?: boolean;
+}
+
+export interface RenderedSheet {
+  /** The worksheet XML; contains a `<legacyDrawing/>` placeholder the package fills when there are notes. */
+  xml: string;
+  comments?: { commentsXml: string; vml: string };
+}
+
+const MAX_ROW = 1048576;
+
+/** Excel column width (characters of the default font) from pixels: ~7 px per character plus padding. */
+function widthChars(px: number): number {
+  return Math.round(((px - 5) / 7 + 0.71) * 100) / 100;
+}
+
+export function renderSheet(
+  model: SheetModel,
+  ids: StyleIds,
+  intern: (s: string) => number,
+  date1904: boolean,
+  vmlBlock = 1,
+): RenderedSheet {
+  const { values } = model;
+  const columns = model.columns ?? [];
+  const headerRows = new Set(model.headerRows ?? []);
+  let maxCol = columns.length;
+  for (const r of values) if (r.length > maxCol) maxCol = r.length;
+  const lastRef = `${columnLetters(Math.max(0, maxCol - 1))}${Math.max(1, values.length)}`;
+
+  const head: string[] = [];
+  head.push(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n',
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
+  );
+  if (model.printA4) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  head.push(`<dimension ref="A1:${lastRef}"/>`);
+  const freeze = model.freezeRows ?? 0;
+  if (freeze > 0) {
+    const tl = `A${freeze + 1}`;
+    head.push(
+      '<sheetViews><sheetView workbookViewId="0">',
+      `<pane ySplit="${freeze}" topLeftCell="${tl}" activePane="bottomLeft" state="frozen"/>`,
+      `<selection pane="bottomLeft" activeCell="${tl}" sqref="${tl}"/>`,
+      '</sheetView></sheetViews>',
+    );
+  } else head.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  head.push('<sheetFormatPr defaultRowHeight="15"/>');
+  if (columns.length) {
+    head.push('<cols>');
+    columns.forEach((c, i) => {
+      const style = c.style ? ids[c.style] : 0;
+      head.push(
+        `<col min="${i + 1}" max="${i + 1}" width="${widthChars(c.width ?? 90)}" customWidth="1"${style ? ` style="${style}"` : ''}/>`,
+      );
+    });
+    head.push('</cols>');
+  }
+
+  const body: string[] = ['<sheetData>'];
+  const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r]!;
+    let cells = '';
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === '') continue;
+      const ref = `${letters[c]}${r + 1}`;
+      let style: StyleName | undefined = headerRows.has(r) ? 'header' : model.styleOf?.(r, c, v);
+      style ??= columns[c]?.style;
+      if (typeof v === 'string') {
+        cells += `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`;
+      } else if (typeof v === 'number') {
+        if (Number.isFinite(v)) cells += `<c r="${ref}"${sAttr(ids, style)}><v>${v === 0 ? 0 : v}</v></c>`;
+      } else if (typeof v === 'boolean') {
+        cells += `<c r="${ref}"${sAttr(ids, style)} t="b"><v>${v ? 1 : 0}</v></c>`;
+      } else if (v instanceof Date && !Number.isNaN(v.getTime())) {
+        const hasTime = v.getTime() % 86400000 !== 0;
+        cells += `<c r="${ref}"${sAttr(ids, hasTime ? 'datetime' : 'date')}><v>${dateToSerial(v, date1904)}</v></c>`;
+      }
+    }
+    if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
+  }
+  body.push('</sheetData>');
+
+  const tail: string[] = [];
+  if (model.protect) tail.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
+  if (model.merges?.length)
+    tail.push(
+      `<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`,
+    );
+  const vals = (model.validations ?? []).filter((v) => v.choices.length > 0);
+  if (vals.length) {
+    tail.push(`<dataValidations count="${vals.length}">`);
+    for (const v of vals) {
+      const col = columnLetters(v.col);
+      // A list formula is the choices in one quoted string (a quote inside is doubled).
+      const list = `"${v.choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
+      tail.push(
+        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="无效的值" error="${escapeXml(`请从下拉列表中选择：${v.choices.join('、')}`)}" sqref="${col}2:${col}${MAX_ROW}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+      );
+    }
+    tail.push('</dataValidations>');
+  }
+  tail.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  if (model.printA4)
+    tail.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  const notes = model.notes ?? [];
+  if (notes.length) tail.push('<legacyDrawing/>');
+  tail.push('</worksheet>');
+
+  const out: RenderedSheet = { xml: head.join('') + body.join('') + tail.join('') };
+  if (notes.length) out.comments = renderNotes(notes, vmlBlock);
+  return out;
+}
+
+function sAttr(ids: StyleIds, style: StyleName | undefined): string {
+  const id = style ? ids[style] : 0;
+  return id ? ` s="${id}"` : '';
+}
+
+/** comments part + its legacy VML drawing: Excel, WPS and LibreOffice still show notes from VML shapes. */
+function renderNotes(notes: readonly { row: number; col: number; text: string }[], block: number) {
+  const list = notes
+    .map(
+      (n) =>
+        `<comment ref="${columnLetters(n.col)}${n.row + 1}" authorId="0"><text><t xml:space="preserve">${escapeXml(n.text)}</t></text></comment>`,
+    )
+    .join('');
+  const commentsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>jifen</author></authors><commentList>${list}</commentList></comments>`;
+  const shapes = notes
+    .map(
+      (n, i) =>
+        `<v:shape id="_x0000_s${block * 1024 + 1 + i}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:160pt;height:50pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
+        '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
+        `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${n.col + 1}, 15, ${n.row}, 2, ${n.col + 3}, 15, ${n.row + 4}, 16</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>${n.row}</x:Row><x:Column>${n.col}</x:Column></x:ClientData></v:shape>`,
+    )
+    .join('');
+  const vml =
+    '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">' +
+    `<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="${block}"/></o:shapelayout>` +
+    '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>' +
+    `${shapes}</xml>`;
+  return { commentsXml, vml };
+}
