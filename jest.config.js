@@ -7,4 +7,5 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/tests/global-setup.js',
+  reporters: ['default', '<rootDir>/tests/summary-reporter.js'],
 };

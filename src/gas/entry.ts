@@ -2,10 +2,13 @@
 // Every export becomes a top-level function in dist/Code.js (scripts/build.mjs), keeping its JSDoc.
 // Export nothing else: each export is callable from google.script.run and the Run menu.
 
+import './zod-config';
+import { comingSoon, doRecompute, doSetup, helpText, menuAction } from './actions';
+import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
 
 /**
- * Adds the 「积分管理」 menu when the spreadsheet opens.
+ * Adds the 「积分管理」 menu when the spreadsheet opens (a simple trigger: it does nothing else).
  * @param {Object} e the open event
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -18,5 +21,89 @@ export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
  * @param {Object} e the install event
  */
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+  void e;
+  onOpen();
+}
+
+/** Menu: 初始化/修复表格. */
+export function menuSetup(): void {
+  menuAction('初始化/修复表格', () => doSetup());
+}
+
+/** Menu: 重新计算. */
+export function menuRecompute(): void {
+  menuAction('重新计算', () => doRecompute());
+}
+
+/** Menu: 打开管理侧栏. */
+export function menuOpenSidebar(): void {
+  menuAction('打开管理侧栏', () => comingSoon('管理侧栏'));
+}
+
+/** Menu: 录入积分事项. */
+export function menuOpenEntryDialog(): void {
+  menuAction('录入积分事项', () => comingSoon('录入积分事项'));
+}
+
+/** Menu: 发布月度公示. */
+export function menuPublishMonth(): void {
+  menuAction('发布月度公示', () => comingSoon('发布月度公示'));
+}
+
+/** Menu: 发布半年汇总. */
+export function menuPublishHalfYear(): void {
+  menuAction('发布半年汇总', () => comingSoon('发布半年汇总'));
+}
+
+/** Menu: 校验公示. */
+export function menuVerifySnapshots(): void {
+  menuAction('校验公示', () => comingSoon('校验公示'));
+}
+
+/** Menu: 同步表单回复. */
+export function menuSyncResponses(): void {
+  menuAction('同步表单回复', () => comingSoon('同步表单回复'));
+}
+
+/** Menu: 创建/更新申请表. */
+export function menuSetupForm(): void {
+  menuAction('创建/更新申请表', () => comingSoon('创建/更新申请表'));
+}
+
+/** Menu: 帮助. */
+export function menuHelp(): void {
+  menuAction('帮助', () => helpText());
+}
+
+/**
+ * 干部在某期间的积分合计（月、季度为当期积分；半年、年度含起始分）。可传入一列干部编号。
+ * @param {string|string[][]} cadreIds 干部编号，或一列编号
+ * @param {string} period 期间：2026-10、2026-Q3、2026-H1 或 2026
+ * @return 积分合计
+ * @customfunction
+ */
+export function JIFEN_TOTAL(cadreIds: unknown, period: unknown): unknown {
+  return cadreTotal(cadreIds as never, period as never);
+}
+
+/**
+ * 干部在某期间的排名（并列同名次：1、2、2、4）。可传入一列干部编号。
+ * @param {string|string[][]} cadreIds 干部编号，或一列编号
+ * @param {string} period 期间：2026-10、2026-Q3、2026-H1 或 2026
+ * @return 排名
+ * @customfunction
+ */
+export function JIFEN_RANK(cadreIds: unknown, period: unknown): unknown {
+  return cadreRank(cadreIds as never, period as never);
+}
+
+/**
+ * 干部可用积分可抵扣的事假天数（除起始分外每100分抵半天，扣除已兑换）。可传入一列干部编号。
+ * @param {string|string[][]} cadreIds 干部编号，或一列编号
+ * @param {string} [period] 截至期间，默认本月
+ * @return 可抵扣事假天数
+ * @customfunction
+ */
+export function JIFEN_LEAVE_DAYS(cadreIds: unknown, period?: unknown): unknown {
+  return leaveDays(cadreIds as never, period as never);
 }

@@ -47,6 +47,8 @@ export interface RecomputeResult {
   larger: PeriodSummary[];
   /** Full new values (header first) of the output tabs. */
   ledger: Cell[][];
+  /** For each data row of `ledger`: the 1-based row it was read from, or null for a new system row. */
+  ledgerSourceRows: (number | null)[];
   monthly: Cell[][];
   yearly: Cell[][];
   problems: Cell[][];
@@ -169,6 +171,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const header = ledgerValues[0] ?? LEDGER_HEADERS;
   const width = Math.max(header.length, LEDGER_HEADERS.length);
   const kept: Cell[][] = [];
+  const keptRows: number[] = [];
   const sourceCol = col('来源');
   const monthCol = col('月份');
   for (const r of table.rows) {
@@ -193,6 +196,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
       fill('积分', (e.unitPoints ?? rule.points) * e.quantity, true);
     }
     kept.push(cells);
+    keptRows.push(r.row);
   }
   const generated = book.entries
     .filter((e) => e.generated)
@@ -241,6 +245,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     months,
     larger,
     ledger,
+    ledgerSourceRows: [...keptRows, ...systemRows.map(() => null)],
     monthly: [SUMMARY_HEADERS, ...summaryRows(months, book)],
     yearly: [SUMMARY_HEADERS, ...summaryRows(larger, book)],
     problems: problemsValues,

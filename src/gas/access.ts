@@ -1,0 +1,43 @@
+// Who may do what: committee members (设置 两委成员邮箱 plus the owner) act; everyone else is refused.
+
+import { readSettings, type SheetProblem } from '../shared/read-tabs';
+import { readTab } from './sheets-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A refusal or a plain error to show the user in Chinese, never a stack trace. */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** The email of the person running the action ('' when policy hides it). */
+export function currentEmail(): string {
+  return (Session.getActiveUser().getEmail() || '').toLowerCase();
+}
+
+/** Committee emails: the 设置 list plus the spreadsheet owner. */
+export function committeeEmails(ss: Spreadsheet): string[] {
+  const problems: SheetProblem[] = [];
+  const settings = readSettings(readTab(ss, 'settings'), problems);
+  const owner = ss.getOwner()?.getEmail()?.toLowerCase();
+  return [...new Set([...(owner ? [owner] : []), ...settings.committeeEmails])];
+}
+
+/** Throws a Chinese refusal unless the current user is on the committee. Returns their email. */
+export function requireCommittee(ss: Spreadsheet, action: string): string {
+  const email = currentEmail();
+  if (!email) {
+    throw new UserFacingError(
+      `无法确认您的身份（Google 未提供邮箱），不能${action}。请使用本表格所属单位的账号登录后重试。`,
+    );
+  }
+  if (!committeeEmails(ss).includes(email)) {
+    throw new UserFacingError(
+      `只有两委成员可以${action}。您的账号 ${email} 不在「设置」表的两委成员邮箱中。`,
+    );
+  }
+  return email;
+}

@@ -1,0 +1,64 @@
+// Menu actions: setup, recompute, help, and the placeholders of features that come with later issues.
+
+import { committeeEmails, currentEmail, requireCommittee } from './access';
+import { withDocumentLock } from './lock';
+import { logAction } from './log';
+import { recomputeSpreadsheet } from './recompute-action';
+import { setupWorkbook } from './setup';
+import { now } from './sheets-io';
+import { runAction } from './ui';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function active(): Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/** 初始化/修复表格. On a brand-new spreadsheet anyone who can edit it is its owner, so the check passes. */
+export function doSetup(ss: Spreadsheet = active()): string {
+  return withDocumentLock(() => {
+    // Before setup there is no 设置 tab: only the owner qualifies then.
+    const who = requireCommittee(ss, '初始化表格');
+    const report = setupWorkbook(ss, committeeEmails(ss));
+    const t = now(ss);
+    const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
+    logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);
+    return `初始化完成。${detail}。\n下一步：在「设置」表填写两委成员邮箱，在「干部名册」表录入干部。`;
+  });
+}
+
+/** 重新计算. */
+export function doRecompute(ss: Spreadsheet = active()): string {
+  return withDocumentLock(() => {
+    const who = requireCommittee(ss, '重新计算');
+    const res = recomputeSpreadsheet(ss);
+    const t = now(ss);
+    const detail = `${res.year}年度，截至 ${res.asOf}：${res.counts.cadres} 名干部，${res.counts.entries} 条台账记录，系统生成 ${res.counts.systemEntries} 条，校验问题 ${res.counts.problems} 条`;
+    logAction(ss, t.text, who, '重新计算', detail, res.counts.problems);
+    const problems =
+      res.counts.problems > 0
+        ? `\n有 ${res.counts.problems} 处问题未计入，请查看「校验问题」表逐行修改后再次计算。`
+        : '\n没有发现问题。';
+    return `重新计算完成。${detail}。${problems}`;
+  });
+}
+
+export function menuAction(title: string, fn: () => string): void {
+  runAction(title, fn);
+}
+
+/** A feature of a later release: says so plainly rather than failing. */
+export function comingSoon(feature: string): string {
+  return `「${feature}」功能正在开发中，即将在后续版本提供。`;
+}
+
+export function helpText(): string {
+  return [
+    '积分台账使用帮助：',
+    '1. 「初始化/修复表格」：创建或修复全部工作表（可重复运行，不会丢失已录入内容）。',
+    '2. 在「设置」填写两委成员邮箱，在「干部名册」录入干部，在「积分台账」「考勤记录」「考核成绩」录入数据。',
+    '3. 「重新计算」：生成考勤、无批评、无投诉、前5名等系统积分，更新「月度汇总」「年度汇总」，问题列在「校验问题」。',
+    '4. 单元格公式：=JIFEN_TOTAL(干部编号, "2026-10")、=JIFEN_RANK(干部编号, "2026-H1")、=JIFEN_LEAVE_DAYS(干部编号)。',
+    `当前账号：${currentEmail() || '（未知）'}`,
+  ].join('\n');
+}

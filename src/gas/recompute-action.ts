@@ -1,0 +1,89 @@
+// 重新计算 inside Sheets: one read per input tab, the shared recompute workflow, one write per output tab.
+
+import type { Cell } from '../shared/cells';
+import { type RecomputeResult, recompute } from '../shared/recompute';
+import { COLUMNS, type ColumnTab, TAB } from '../shared/tabs';
+import { UserFacingError } from './access';
+import { tierFormatting } from './setup';
+import { formatsFor, now, offsetMinutes, readTabs, writeTab } from './sheets-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const INPUT_READS: readonly ColumnTab[] = [
+  'settings',
+  'roster',
+  'rules',
+  'ledger',
+  'attendance',
+  'scores',
+  'redemptions',
+  'publications',
+];
+
+function sheetOrFail(ss: Spreadsheet, tab: ColumnTab): Sheet {
+  const sheet = ss.getSheetByName(TAB[tab]);
+  if (!sheet)
+    throw new UserFacingError(`缺少「${TAB[tab]}」表，请先运行菜单「积分管理 › 初始化/修复表格」。`);
+  return sheet;
+}
+
+/** Reads every input tab, runs the workflow, writes 积分台账 and the output tabs. Caller holds the lock. */
+export function recomputeSpreadsheet(ss: Spreadsheet): RecomputeResult {
+  const ledgerSheet = sheetOrFail(ss, 'ledger');
+  const monthly = sheetOrFail(ss, 'monthly');
+  const yearly = sheetOrFail(ss, 'yearly');
+  const problems = sheetOrFail(ss, 'problems');
+  sheetOrFail(ss, 'roster');
+  const values = readTabs(ss, INPUT_READS);
+  // The ledger's own number formats, so rows written back keep exactly the format they had.
+  const oldFormats = ledgerSheet.getDataRange().getNumberFormats();
+  const t = now(ss);
+  const res = recompute(values, {
+    nowMonth: t.month,
+    nowText: t.text,
+    offsetMinutes: offsetMinutes(ss, t.date),
+  });
+
+  const width = res.ledger[0]!.length;
+  const systemFormats = formatsFor('ledger', 1, width)[0]!;
+  const ledgerFormats: string[][] = [
+    new Array(width).fill('@'),
+    ...res.ledgerSourceRows.map((row) => {
+      const old = row === null ? undefined : oldFormats[row - 1];
+      return old ? [...old, ...systemFormats.slice(old.length)].slice(0, width) : systemFormats.slice();
+    }),
+  ];
+  writeTab(ledgerSheet, res.ledger, ledgerFormats);
+  writeSummary(monthly, res.monthly, 'monthly');
+  writeSummary(yearly, res.yearly, 'yearly');
+  writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));
+  drawChart(yearly, res);
+  return res;
+}
+
+function writeSummary(sheet: Sheet, values: Cell[][], tab: ColumnTab): void {
+  writeTab(sheet, values, formatsFor(tab, values.length, COLUMNS[tab].length));
+  tierFormatting(sheet);
+}
+
+/** A column chart of each cadre's year total, beside 年度汇总 (replaced on every recompute). */
+function drawChart(sheet: Sheet, res: RecomputeResult): void {
+  for (const c of sheet.getCharts()) sheet.removeChart(c);
+  const yearKey = String(res.year);
+  const first = res.yearly.findIndex((r) => r[0] === yearKey);
+  if (first < 1) return;
+  const count = res.yearly.length - first;
+  const nameCol = COLUMNS.yearly.findIndex((c) => c.header === '姓名') + 1;
+  const totalCol = COLUMNS.yearly.findIndex((c) => c.header === '合计') + 1;
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(first + 1, nameCol, count, 1))
+    .addRange(sheet.getRange(first + 1, totalCol, count, 1))
+    .setPosition(2, COLUMNS.yearly.length + 2, 0, 0)
+    .setOption('title', `${yearKey}年度积分合计（截至 ${res.asOf}）`)
+    .setOption('legend', { position: 'none' })
+    .build();
+  sheet.insertChart(chart);
+}

@@ -1,0 +1,238 @@
+// 初始化/修复表格: creates missing tabs with headers, formats, dropdowns, defaults and protections; repairs without loss.
+
+import { CATEGORY_ZH, DEFAULT_RULES, KIND_ZH } from '../core';
+import { yesNo } from '../shared/cells';
+import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import { readmeRows } from './readme-text';
+import { ensureSize, formatsFor } from './sheets-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Tab order of SPEC §6. */
+export const SETUP_ORDER: readonly ('readme' | ColumnTab)[] = [
+  'readme',
+  'settings',
+  'roster',
+  'rules',
+  'ledger',
+  'attendance',
+  'scores',
+  'intakeErrors',
+  'objections',
+  'redemptions',
+  'monthly',
+  'yearly',
+  'publications',
+  'problems',
+  'log',
+];
+
+/** Tabs only the add-on writes: protected so that only the committee can change them. */
+export const PROTECTED_TABS: readonly ColumnTab[] = [
+  'intakeErrors',
+  'monthly',
+  'yearly',
+  'publications',
+  'problems',
+  'log',
+];
+
+const HEADER_BG = '#d9e2f3';
+const TIER_COLORS: [text: string, color: string][] = [
+  ['前三分之一', '#c6efce'],
+  ['倒数三名', '#f4b6b6'],
+  ['后三分之一', '#ffe699'],
+];
+
+const TIER_TEXT = ['倒数三名', '后三分之一', '前三分之一'] as const;
+
+/** The rules tab rows of the default catalogue. */
+export function defaultRuleRows(): (string | number)[][] {
+  return DEFAULT_RULES.map((r) => [
+    r.code,
+    CATEGORY_ZH[r.category],
+    r.item,
+    r.points,
+    KIND_ZH[r.kind],
+    r.tier === 'punctual' ? '按时' : r.tier === 'full' ? '全勤' : '',
+    r.linkedCode ?? '',
+    r.topN ?? '',
+    r.scorePeriod === 'quarter' ? '季度' : r.scorePeriod === 'half-year' ? '半年' : '',
+    yesNo(r.active),
+    yesNo(r.claimable),
+    yesNo(r.evidenceRequired),
+  ]);
+}
+
+export interface SetupReport {
+  created: string[];
+  repaired: string[];
+}
+
+/** Creates or repairs every tab. Idempotent: a second run changes nothing the committee typed. */
+export function setupWorkbook(ss: Spreadsheet, committee: readonly string[]): SetupReport {
+  const report: SetupReport = { created: [], repaired: [] };
+  for (const key of SETUP_ORDER) {
+    const name = TAB[key];
+    let sheet = ss.getSheetByName(name);
+    const isNew = !sheet;
+    if (!sheet) {
+      sheet = ss.insertSheet(name);
+      report.created.push(name);
+    }
+    if (key === 'readme') {
+      writeReadme(sheet);
+      continue;
+    }
+    if (ensureHeaders(sheet, key) && !isNew) report.repaired.push(name);
+    if (key === 'settings') seedSettings(sheet);
+    if (key === 'rules' && sheet.getLastRow() <= 1) {
+      const rows = defaultRuleRows();
+      const range = sheet.getRange(2, 1, rows.length, rows[0]!.length);
+      range.setNumberFormats(formatsFor('rules', rows.length, rows[0]!.length));
+      range.setValues(rows);
+    }
+    formatTab(ss, sheet, key);
+    if (PROTECTED_TABS.includes(key)) protect(sheet, committee);
+  }
+  // The default first sheet of a new spreadsheet ("Sheet1" / "工作表1") is left alone when it has data.
+  ss.setActiveSheet(ss.getSheetByName(TAB.readme)!);
+  return report;
+}
+
+function writeReadme(sheet: Sheet): void {
+  const rows = readmeRows();
+  sheet.clearContents();
+  const range = sheet.getRange(1, 1, rows.length, 2);
+  range.setNumberFormat('@');
+  range.setValues(rows);
+  sheet.getRange(1, 1, 1, 2).setFontWeight('bold').setFontSize(14);
+  sheet.getRange(3, 1, rows.length - 2, 1).setFontWeight('bold');
+  sheet.setColumnWidth(1, 110);
+  sheet.setColumnWidth(2, 760);
+  sheet.getRange(1, 1, rows.length, 2).setWrap(true).setVerticalAlignment('top');
+}
+
+/** Writes the header row of a new tab, or appends the headers an old tab lacks. True when it changed. */
+function ensureHeaders(sheet: Sheet, key: ColumnTab): boolean {
+  const want = headersOf(key);
+  const lastCol = sheet.getLastColumn();
+  const have =
+    lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? []).map((v) => String(v).trim()) : [];
+  const missing = want.filter((h) => !have.includes(h));
+  if (missing.length === 0) return false;
+  const start = have.length === 0 || have.every((h) => h === '') ? 1 : lastCol + 1;
+  ensureSize(sheet, 1, start + missing.length - 1);
+  const range = sheet.getRange(1, start, 1, missing.length);
+  range.setNumberFormat('@');
+  range.setValues([missing]);
+  return true;
+}
+
+/** Adds the settings keys that are missing (keeps every value the committee typed). */
+function seedSettings(sheet: Sheet): void {
+  const last = sheet.getLastRow();
+  const keys =
+    last > 1
+      ? sheet
+          .getRange(2, 1, last - 1, 1)
+          .getValues()
+          .map((r) => String(r[0]).trim())
+      : [];
+  const rows = SETTINGS_ROWS.filter(([k]) => !keys.includes(k)).map(([k, v, note]) => [k, v, note]);
+  if (rows.length === 0) return;
+  const range = sheet.getRange(last + 1, 1, rows.length, 3);
+  range.setNumberFormat('@');
+  range.setValues(rows);
+}
+
+/** Header style, frozen row, widths, column formats and dropdowns (idempotent). */
+function formatTab(ss: Spreadsheet, sheet: Sheet, key: ColumnTab): void {
+  const specs = COLUMNS[key];
+  const lastCol = Math.max(sheet.getLastColumn(), specs.length);
+  const header = sheet.getRange(1, 1, 1, lastCol);
+  header.setFontWeight('bold').setBackground(HEADER_BG);
+  sheet.setFrozenRows(1);
+  const headers = (header.getValues()[0] ?? []).map((v) => String(v).trim());
+  const maxRows = sheet.getMaxRows();
+  const colOf = (h: string) => headers.indexOf(h) + 1;
+  if (maxRows > 1) {
+    // Formats by header, so a tab whose columns were moved keeps each column's format.
+    const formats = formatsFor(key, 1, specs.length)[0]!;
+    const row = headers.map((h) => {
+      const i = specs.findIndex((s) => s.header === h);
+      return i >= 0 ? formats[i]! : '@';
+    });
+    sheet
+      .getRange(2, 1, maxRows - 1, headers.length)
+      .setNumberFormats(Array.from({ length: maxRows - 1 }, () => row.slice()));
+  }
+  for (const spec of specs) {
+    const c = colOf(spec.header);
+    if (c < 1) continue;
+    sheet.setColumnWidth(c, spec.width);
+    if (spec.note) sheet.getRange(1, c).setNote(spec.note);
+    if (maxRows < 2) continue;
+    const data = sheet.getRange(2, c, maxRows - 1, 1);
+    if (spec.choices) {
+      data.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...spec.choices], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
+    } else if (spec.header === '干部编号' && key !== 'roster') {
+      const roster = ss.getSheetByName(TAB.roster);
+      if (roster) {
+        data.setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireValueInRange(roster.getRange('A2:A'), true)
+            .setAllowInvalid(true)
+            .setHelpText('请填写「干部名册」中的编号')
+            .build(),
+        );
+      }
+    } else if (spec.header === '规则编码' && key === 'ledger') {
+      const rules = ss.getSheetByName(TAB.rules);
+      if (rules) {
+        data.setDataValidation(
+          SpreadsheetApp.newDataValidation()
+            .requireValueInRange(rules.getRange('A2:A'), true)
+            .setAllowInvalid(true)
+            .setHelpText('请填写「积分规则」中的规则编码')
+            .build(),
+        );
+      }
+    }
+  }
+  if (key === 'monthly' || key === 'yearly') tierFormatting(sheet);
+}
+
+/** Colours the 分档 column by tier (conditional formatting, replaced on every run). */
+export function tierFormatting(sheet: Sheet): void {
+  const col = COLUMNS.monthly.findIndex((c) => c.header === '分档') + 1;
+  const range = sheet.getRange(2, col, Math.max(1, sheet.getMaxRows() - 1), 1);
+  const rules = TIER_TEXT.map((t) =>
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextContains(t)
+      .setBackground(TIER_COLORS.find(([x]) => x === t)![1])
+      .setRanges([range])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}
+
+/** Protects an add-on tab: only the owner and the committee may edit it. */
+function protect(sheet: Sheet, committee: readonly string[]): void {
+  const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const p = existing ?? sheet.protect();
+  p.setDescription(`「${sheet.getName()}」由积分台账自动生成，仅两委成员可修改`);
+  const me = Session.getEffectiveUser().getEmail();
+  if (me) p.addEditor(me);
+  const keep = new Set([...committee, ...(me ? [me.toLowerCase()] : [])]);
+  const stale = p.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase()));
+  if (stale.length > 0) p.removeEditors(stale.map((u) => u.getEmail()));
+  const add = committee.filter((e) => !p.getEditors().some((u) => u.getEmail().toLowerCase() === e));
+  if (add.length > 0) p.addEditors(add);
+}

@@ -1,0 +1,403 @@
+// The monthly 公示 (publication), pure: refusal checks, the snapshot values, its digest text, the 公示记录 row and a printable HTML page.
+
+import { CATEGORY_ZH, isMonthKey, type PeriodSummary, periodLabel, SOURCE_ZH, TIER_ZH } from '../core';
+import { type Cell, cellMonth, cellText } from './cells';
+import { readTable, type WorkbookValues } from './read-tabs';
+import { flagText, type RecomputeResult } from './recompute';
+import { TAB } from './tabs';
+
+/** Name of a snapshot tab: '公示-2026-10', and for the n-th revision '公示-2026-10 更正1'. */
+export function snapshotTabName(month: string, revision = 0): string {
+  return revision > 0 ? `公示-${month} 更正${revision}` : `公示-${month}`;
+}
+
+export const CADRE_TABLE_HEADERS = [
+  '排名',
+  '编号',
+  '姓名',
+  '基础',
+  '任务',
+  '奖励',
+  '月度积分',
+  '年度累计',
+  '分档',
+  '备注',
+] as const;
+
+export const DETAIL_TABLE_HEADERS = [
+  '干部编号',
+  '姓名',
+  '类别',
+  '事项',
+  '数量',
+  '分值',
+  '积分',
+  '得分依据',
+  '来源',
+  '条目编号',
+] as const;
+
+/** Column widths (pixels) of the snapshot tab; both tables share the ten columns. */
+export const SNAPSHOT_COLUMN_WIDTHS = [70, 75, 60, 220, 55, 55, 70, 260, 110, 210] as const;
+
+export interface SnapshotOptions {
+  month: string;
+  /** 0 for the original publication, n for '更正n'. */
+  revision?: number;
+  /** Text timestamp 'YYYY-MM-DD HH:mm:ss' (Asia/Shanghai). */
+  publishedAt: string;
+  publisher: string;
+}
+
+export interface Snapshot {
+  tabName: string;
+  month: string;
+  revision: number;
+  title: string;
+  /** The tab's full contents, row 1 first. These values (and nothing else) are what the digest covers. */
+  values: Cell[][];
+  /** 0-based row indexes, for formatting. */
+  layout: {
+    titleRow: number;
+    metaRow: number;
+    cadreHeaderRow: number;
+    cadreRows: [start: number, end: number];
+    detailTitleRow: number;
+    detailHeaderRow: number;
+    detailRows: [start: number, end: number];
+    footerRow: number;
+  };
+  cadres: number;
+  entries: number;
+  publishedAt: string;
+  publisher: string;
+}
+
+/** The 公示记录 row of a publication, in COLUMNS.publications order. */
+export interface PublicationRecord {
+  period: string;
+  /** 1 for the original publication, n + 1 for '更正n'. */
+  version: number;
+  tabName: string;
+  publisher: string;
+  publishedAt: string;
+  /** Number of rows of the snapshot tab. */
+  rows: number;
+  sha256: string;
+}
+
+export function publicationRow(r: PublicationRecord): Cell[] {
+  return [r.period, r.version, r.tabName, r.publisher, r.publishedAt, r.rows, r.sha256];
+}
+
+/**
+ * Canonical text of snapshot values, the input of the SHA-256 digest:
+ * `JSON.stringify` of the 2-D array of display strings, where each cell is `cellText(v, 0)` (strings
+ * trimmed, numbers as JavaScript prints them — 12, -5, 0.5 —, booleans TRUE/FALSE, empty → ''), each
+ * row without its trailing empty cells, and without trailing empty rows. Trimming makes the text the
+ * same whether the tab is read back from Google Sheets (getValues) or from an .xlsx, which both drop
+ * empty trailing cells.
+ */
+export function canonicalSnapshotText(values: readonly (readonly Cell[])[]): string {
+  const rows = values.map((r) => {
+    const t = r.map((v) => cellText(v, 0));
+    while (t.length && t[t.length - 1] === '') t.pop();
+    return t;
+  });
+  while (rows.length && rows[rows.length - 1]!.length === 0) rows.pop();
+  return JSON.stringify(rows);
+}
+
+interface RefusalInput {
+  result: RecomputeResult;
+  values: WorkbookValues;
+  month: string;
+  /** The current month 'YYYY-MM'. */
+  nowMonth: string;
+  offsetMinutes: number;
+}
+
+/** Why a month cannot be published now (plain Chinese), or null when it can. */
+export function publishRefusal({
+  result,
+  values,
+  month,
+  nowMonth,
+  offsetMinutes,
+}: RefusalInput): string | null {
+  if (!isMonthKey(month)) return `月份格式应为 YYYY-MM，例如 2026-10（实际：${month}）`;
+  if (Number(month.slice(0, 4)) !== result.year)
+    return `${month} 不在考核年度 ${result.year} 内（见「${TAB.settings}」表的“考核年度”）`;
+  if (month > nowMonth) return `${month} 尚未到来（当前为 ${nowMonth}），不能发布公示`;
+  const published = readTable(values.publications, 'publications', ['期间']).rows.find(
+    (r) => cellMonth(r.get('期间'), offsetMinutes) === month,
+  );
+  if (published) {
+    const when = cellText(published.get('发布时间'), offsetMinutes);
+    return (
+      `${month} 已${when ? `于 ${when} ` : ''}发布公示（${snapshotTabName(month)}），不能重复发布。` +
+      `如公示有误，请登记异议和更正条目，再发布更正公示（${snapshotTabName(month, 1)}）。`
+    );
+  }
+  const s = result.book.scenario;
+  const hasData =
+    s.entries.some((e) => e.month === month && e.source !== 'system') ||
+    s.attendance.some((a) => a.month === month);
+  if (!hasData) return `${month} 没有任何积分台账条目或考勤记录，不能发布空的公示`;
+  const pending = s.entries.filter((e) => e.month === month && e.status === 'pending');
+  if (pending.length) {
+    const rows = pending.map((e) => (e.row ? `第${e.row}行` : e.id)).slice(0, 10);
+    return (
+      `${month} 还有 ${pending.length} 条待审核的申报（${TAB.ledger}${rows.join('、')}` +
+      `${pending.length > rows.length ? '等' : ''}），请先审核（通过或驳回）再发布公示`
+    );
+  }
+  const bad = problemsOfMonth(result, values, month, offsetMinutes);
+  if (bad.length)
+    return `${month} 有 ${bad.length} 处校验问题（${bad.slice(0, 5).join('；')}${bad.length > 5 ? '……' : ''}），请先在「${TAB.problems}」表查看并修正后再发布`;
+  return null;
+}
+
+/** 校验问题 of ledger and attendance rows that belong to the month (a month with bad rows is not final). */
+function problemsOfMonth(
+  result: RecomputeResult,
+  values: WorkbookValues,
+  month: string,
+  offset: number,
+): string[] {
+  const monthOfRow = (tab: 'ledger' | 'attendance') => {
+    const t = readTable(values[tab], tab, []);
+    const col = t.index.get('月份');
+    const map = new Map<number, string>();
+    if (col !== undefined) for (const r of t.rows) map.set(r.row, cellMonth(r.cells[col], offset));
+    return map;
+  };
+  const ledger = monthOfRow('ledger');
+  const attendance = monthOfRow('attendance');
+  const out: string[] = [];
+  for (const p of result.problemList) {
+    if (typeof p.row !== 'number') continue;
+    const m =
+      p.tab === TAB.ledger ? ledger.get(p.row) : p.tab === TAB.attendance ? attendance.get(p.row) : undefined;
+    if (m === month) out.push(`${p.tab}第${p.row}行${p.field ? `「${p.field}」` : ''}：${p.message}`);
+  }
+  return out;
+}
+
+/** Builds the snapshot of a month from a recompute result (the month must be among result.months). */
+export function buildSnapshot(result: RecomputeResult, opts: SnapshotOptions): Snapshot {
+  const revision = opts.revision ?? 0;
+  const summary: PeriodSummary | undefined = result.months.find((p) => p.period === opts.month);
+  if (!summary) throw new Error(`month ${opts.month} is not summarised`);
+  const { book } = result;
+  const title = `${result.settings.communityName} ${periodLabel(opts.month)} 干部积分公示${revision ? `（更正${revision}）` : ''}`;
+  const values: Cell[][] = [];
+  values.push([title]);
+  values.push([
+    `考核年度：${result.year}　起始分：${book.scenario.settings.startingPoints}　` +
+      `发布人：${opts.publisher}　发布时间：${opts.publishedAt}`,
+  ]);
+  values.push([]);
+  const cadreHeaderRow = values.length;
+  values.push([...CADRE_TABLE_HEADERS]);
+  const order = new Map<string, number>();
+  for (const c of summary.cadres) {
+    order.set(c.cadreId, order.size);
+    const missing = summary.months.filter((m) => book.missingAttendance.has(`${c.cadreId}|${m}`));
+    values.push([
+      c.rank ?? '不参与排名',
+      c.cadreId,
+      c.name,
+      c.base,
+      c.task,
+      c.reward,
+      c.total,
+      c.yearToDate,
+      c.tiers.map((t) => TIER_ZH[t].label).join('、'),
+      flagText(c, missing),
+    ]);
+  }
+  const cadreRows: [number, number] = [cadreHeaderRow + 1, values.length];
+  values.push([]);
+  const detailTitleRow = values.length;
+  values.push([`积分明细（${periodLabel(opts.month)}全部已通过条目）`]);
+  const detailHeaderRow = values.length;
+  values.push([...DETAIL_TABLE_HEADERS]);
+  const names = new Map(summary.cadres.map((c) => [c.cadreId, c.name]));
+  const entries = book.entries
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e.month === opts.month && order.has(e.cadreId))
+    .sort((a, b) => order.get(a.e.cadreId)! - order.get(b.e.cadreId)! || a.i - b.i);
+  for (const { e } of entries) {
+    values.push([
+      e.cadreId,
+      names.get(e.cadreId) ?? '',
+      CATEGORY_ZH[e.category],
+      e.item,
+      e.quantity,
+      e.unitPoints,
+      e.points,
+      e.reason,
+      SOURCE_ZH[e.source],
+      e.id,
+    ]);
+  }
+  const detailRows: [number, number] = [detailHeaderRow + 1, values.length];
+  values.push([]);
+  const footerRow = values.length;
+  values.push([
+    `共 ${summary.cadres.length} 名干部、明细 ${entries.length} 条。月度积分不含起始分，年度累计含起始分 ${book.scenario.settings.startingPoints}。如有异议，请向社区两委提出。`,
+  ]);
+  return {
+    tabName: snapshotTabName(opts.month, revision),
+    month: opts.month,
+    revision,
+    title,
+    values,
+    layout: {
+      titleRow: 0,
+      metaRow: 1,
+      cadreHeaderRow,
+      cadreRows,
+      detailTitleRow,
+      detailHeaderRow,
+      detailRows,
+      footerRow,
+    },
+    cadres: summary.cadres.length,
+    entries: entries.length,
+    publishedAt: opts.publishedAt,
+    publisher: opts.publisher,
+  };
+}
+
+/** The 公示记录 record of a snapshot; the platform supplies SHA-256 (Node crypto, Utilities.computeDigest). */
+export function publicationRecord(
+  snapshot: Snapshot,
+  sha256Hex: (text: string) => string,
+): PublicationRecord {
+  return {
+    period: snapshot.month,
+    version: snapshot.revision + 1,
+    tabName: snapshot.tabName,
+    publisher: snapshot.publisher,
+    publishedAt: snapshot.publishedAt,
+    rows: snapshot.values.length,
+    sha256: sha256Hex(canonicalSnapshotText(snapshot.values)),
+  };
+}
+
+export type VerifyStatus = 'ok' | 'modified' | 'missing';
+
+export interface VerifyResult {
+  period: string;
+  tabName: string;
+  status: VerifyStatus;
+  expected: string;
+  actual?: string;
+}
+
+/** 校验公示: recomputes every recorded digest from the snapshot tab's current values. */
+export function verifyPublications(
+  publications: readonly (readonly Cell[])[] | undefined,
+  tabValues: (name: string) => readonly (readonly Cell[])[] | undefined,
+  sha256Hex: (text: string) => string,
+): VerifyResult[] {
+  const out: VerifyResult[] = [];
+  for (const r of readTable(publications as Cell[][] | undefined, 'publications', ['公示表', 'SHA-256'])
+    .rows) {
+    const tabName = cellText(r.get('公示表'));
+    const expected = cellText(r.get('SHA-256')).toLowerCase();
+    const period = cellText(r.get('期间'));
+    const values = tabValues(tabName);
+    if (!values) {
+      out.push({ period, tabName, status: 'missing', expected });
+      continue;
+    }
+    const actual = sha256Hex(canonicalSnapshotText(values));
+    out.push({ period, tabName, status: actual === expected ? 'ok' : 'modified', expected, actual });
+  }
+  return out;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const NUMERIC = new Set(['排名', '基础', '任务', '奖励', '月度积分', '年度累计', '数量', '分值', '积分']);
+
+/** A printable A4 page of the snapshot (bulletin board, group chats), with the digest in the footer. */
+export function snapshotHtml(snapshot: Snapshot, sha256: string): string {
+  const v = snapshot.values;
+  const { layout } = snapshot;
+  const table = (headerRow: number, [start, end]: [number, number], cls: string) => {
+    const header = (v[headerRow] ?? []).map((h) => cellText(h));
+    const head = header
+      .map((h) => `<th${NUMERIC.has(h) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
+      .join('');
+    const rows: string[] = [];
+    for (let r = start; r < end; r++) {
+      const cells = header.map((h, i) => {
+        const t = cellText(v[r]?.[i]);
+        const tier =
+          h === '分档' && t ? ` class="tier ${tierClass(t)}"` : NUMERIC.has(h) ? ' class="num"' : '';
+        return `<td${tier}>${escapeHtml(t)}</td>`;
+      });
+      rows.push(`<tr>${cells.join('')}</tr>`);
+    }
+    return `<table class="${cls}"><thead><tr>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  };
+  const text = (r: number) => escapeHtml(cellText(v[r]?.[0]));
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(snapshot.title)}</title>
+<style>
+  @page { size: A4 portrait; margin: 14mm 12mm; }
+  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+         font-size: 10.5pt; color: #111; margin: 0 auto; max-width: 190mm; }
+  h1 { font-size: 17pt; text-align: center; margin: 4mm 0 2mm; }
+  h2 { font-size: 12.5pt; margin: 6mm 0 2mm; }
+  .meta { text-align: center; color: #444; margin-bottom: 4mm; }
+  table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; }
+  th, td { border: 0.6pt solid #666; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
+  th { background: #e7e6e6; }
+  td.num, th.num { text-align: right; white-space: nowrap; }
+  thead { display: table-header-group; }
+  tr { page-break-inside: avoid; break-inside: avoid; }
+  .tier.top { background: #c6efce; } .tier.bottom { background: #ffeb9c; } .tier.bottom3 { background: #ffc7ce; }
+  .footer { margin-top: 4mm; color: #333; }
+  .digest { font-family: monospace; font-size: 7.5pt; color: #666; word-break: break-all; margin-top: 2mm; }
+  @media print { th, .tier { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+</style>
+</head>
+<body>
+<h1>${text(layout.titleRow)}</h1>
+<p class="meta">${text(layout.metaRow)}</p>
+${table(layout.cadreHeaderRow, layout.cadreRows, 'cadres')}
+<h2>${text(layout.detailTitleRow)}</h2>
+${table(layout.detailHeaderRow, layout.detailRows, 'details')}
+<p class="footer">${text(layout.footerRow)}</p>
+<p class="digest">${escapeHtml(snapshot.tabName)} · SHA-256 ${escapeHtml(sha256)}</p>
+</body>
+</html>
+`;
+}
+
+/** CSS class of a 分档 text: the lowest tier wins the colour. */
+export function tierClass(text: string): 'top' | 'bottom' | 'bottom3' | '' {
+  if (text.includes(TIER_ZH['bottom-three'].label)) return 'bottom3';
+  if (text.includes(TIER_ZH['bottom-third'].label)) return 'bottom';
+  if (text.includes(TIER_ZH['top-third'].label)) return 'top';
+  return '';
+}
