@@ -25,7 +25,7 @@ import {
   toSheetProblem,
   type WorkbookValues,
 } from './read-tabs';
-import { headersOf } from './tabs';
+import { headersOf, TAB } from './tabs';
 
 export interface RecomputeOptions {
   /** The current month 'YYYY-MM' (from the caller's clock). */
@@ -233,6 +233,11 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   );
   const larger = largerKeys.map((k) => summarize(book, k));
 
+  // Problems name 积分台账 rows as read; the rewritten tab drops blank and stale system rows, so renumber.
+  const newRow = new Map(keptRows.map((r, i) => [r, i + 2]));
+  for (const p of problemList) {
+    if (p.tab === TAB.ledger && typeof p.row === 'number' && p.row > 1) p.row = newRow.get(p.row) ?? p.row;
+  }
   const problemsValues: Cell[][] = [
     headersOf('problems'),
     ...problemList.map((p) => [p.tab, p.row, p.id, p.field, p.message, opts.nowText]),
