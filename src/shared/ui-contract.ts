@@ -1,0 +1,131 @@
+// The typed contract between the sidebar/dialog pages and the server functions they call via
+// google.script.run. Plain JSON only: no Date objects cross this line (Apps Script drops them).
+
+/** A claim waiting for review (积分台账 row with 状态 待审核). */
+export interface PendingClaim {
+  id: string;
+  /** 1-based row in 积分台账 (for messages; ids identify rows). */
+  row: number;
+  month: string;
+  cadreId: string;
+  cadreName: string;
+  ruleCode: string;
+  item: string;
+  quantity: number;
+  unitPoints: number;
+  points: number;
+  reason: string;
+  evidenceLink: string;
+  submitter: string;
+  /** 'YYYY-MM-DD HH:mm:ss' */
+  submittedAt: string;
+  /** Submitted after the month's deadline (逾期). */
+  late: boolean;
+}
+
+export interface MonthOption {
+  month: string;
+  published: boolean;
+  pending: number;
+}
+
+export interface SidebarState {
+  user: { email: string; isCommittee: boolean };
+  /** Months offered by the picker, newest first. */
+  months: MonthOption[];
+  month: string;
+  published: boolean;
+  counts: { pending: number; intakeErrors: number; objections: number; problems: number };
+  pending: PendingClaim[];
+  /** Non-fatal notes to show (e.g. rows that could not be read). */
+  notes: string[];
+}
+
+export type ReviewAction = 'approve' | 'reject' | 'adjust';
+
+export interface ReviewRequest {
+  /** Ledger entry ids (编号); approve accepts several (bulk), reject/adjust one or more. */
+  ids: string[];
+  action: ReviewAction;
+  /** Required for reject and adjust (审核意见). */
+  reason?: string;
+  /** The new quantity, for adjust: a positive whole number. */
+  quantity?: number;
+  /** The month the sidebar shows, so the refreshed state stays on it. */
+  month: string;
+}
+
+/** Every server call answers with ok/message instead of throwing (failure-handler text is unreliable). */
+export interface ActionResult {
+  ok: boolean;
+  message: string;
+  /** Field-level errors for inline display: field name → Chinese message. */
+  errors?: Record<string, string>;
+}
+
+export interface ReviewResult extends ActionResult {
+  changed: number;
+  state: SidebarState | null;
+}
+
+export interface PublishResult extends ActionResult {
+  sheetName?: string;
+  digest?: string;
+  pdfUrl?: string;
+  state: SidebarState | null;
+}
+
+/** What the entry dialog (录入积分事项) needs to render its choices. */
+export interface DialogOptions {
+  user: { email: string; isCommittee: boolean };
+  cadres: { id: string; name: string }[];
+  /** Per-event rules the committee records directly (criticism, complaint, late task, commendations, contests…). */
+  rules: { code: string; item: string; points: number; category: string }[];
+  /** Top-n rules with their score period kind, for assessment scores. */
+  scoreRules: { code: string; item: string; scorePeriod: 'quarter' | 'half-year' }[];
+  /** Months open for entry (not published), newest first. */
+  months: string[];
+  /** A default month (the current one). */
+  month: string;
+}
+
+export interface EventEntryRequest {
+  kind: 'event';
+  month: string;
+  cadreId: string;
+  ruleCode: string;
+  quantity: number;
+  reason: string;
+}
+
+export interface AttendanceEntryRequest {
+  kind: 'attendance';
+  month: string;
+  rows: {
+    cadreId: string;
+    late: number;
+    earlyLeave: number;
+    absent: number;
+    personalLeaveDays: number;
+    sickLeaveDays: number;
+  }[];
+}
+
+export interface ScoresEntryRequest {
+  kind: 'scores';
+  /** '2026-Q3' or '2026-H1', matching the rule's score period. */
+  period: string;
+  ruleCode: string;
+  rows: { cadreId: string; score: number }[];
+}
+
+export type EntryRequest = EventEntryRequest | AttendanceEntryRequest | ScoresEntryRequest;
+
+/** The server functions the pages call (names are the globals in dist/Code.js). */
+export interface ServerApi {
+  sidebarGetState(month?: string): SidebarState;
+  sidebarReview(req: ReviewRequest): ReviewResult;
+  sidebarPublish(month: string): PublishResult;
+  dialogGetOptions(): DialogOptions;
+  dialogSubmit(req: EntryRequest): ActionResult;
+}
