@@ -146,7 +146,9 @@ export function publishRefusal({
   if (!hasData) return `${month} 没有任何积分台账条目或考勤记录，不能发布空的公示`;
   const pending = s.entries.filter((e) => e.month === month && e.status === 'pending');
   if (pending.length) {
-    const rows = pending.map((e) => (e.row ? `第${e.row}行` : e.id)).slice(0, 10);
+    // Entry rows are as read; the rewritten 积分台账 (result.ledger) may have moved them.
+    const newRow = new Map(result.ledgerSourceRows.map((r, i) => [r, i + 2]));
+    const rows = pending.map((e) => (e.row ? `第${newRow.get(e.row) ?? e.row}行` : e.id)).slice(0, 10);
     return (
       `${month} 还有 ${pending.length} 条待审核的申报（${TAB.ledger}${rows.join('、')}` +
       `${pending.length > rows.length ? '等' : ''}），请先审核（通过或驳回）再发布公示`
@@ -165,8 +167,9 @@ function problemsOfMonth(
   month: string,
   offset: number,
 ): string[] {
+  // Problem rows of 积分台账 refer to the rewritten tab (result.ledger), those of 考勤记录 to the input.
   const monthOfRow = (tab: 'ledger' | 'attendance') => {
-    const t = readTable(values[tab], tab, []);
+    const t = readTable(tab === 'ledger' ? result.ledger : values[tab], tab, []);
     const col = t.index.get('月份');
     const map = new Map<number, string>();
     if (col !== undefined) for (const r of t.rows) map.set(r.row, cellMonth(r.cells[col], offset));

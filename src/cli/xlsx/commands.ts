@@ -1,0 +1,295 @@
+// `jifen demo | recompute | publish | verify` on .xlsx workbooks: read tabs → shared workflow → write tabs back.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { DEFAULT_RULES, periodLabel } from '../../core';
+import type { Cell } from '../../shared/cells';
+import {
+  buildSnapshot,
+  type PublicationRecord,
+  publicationRecord,
+  publicationRow,
+  publishRefusal,
+  type Snapshot,
+  snapshotHtml,
+  type VerifyResult,
+  verifyPublications,
+} from '../../shared/publish';
+import { readWorkbook, type WorkbookValues } from '../../shared/read-tabs';
+import { type RecomputeResult, recompute } from '../../shared/recompute';
+import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
+import { UserError } from '../errors';
+import { DEMO_NOW, demoInputValues } from './demo-book';
+import { openBook, writeFilesAtomically } from './files';
+import { readmeModel, snapshotModel, tabModel } from './layout';
+import { XlsxPackage } from './package';
+
+export interface WorkbookContext {
+  /** Current month 'YYYY-MM' (Asia/Shanghai). */
+  nowMonth: string;
+  /** Current time as text 'YYYY-MM-DD HH:mm:ss' (Asia/Shanghai). */
+  nowText: string;
+  /** Who runs the command (操作人 / 发布人). */
+  user: string;
+  /** Progress line on stderr (no-op for small workbooks). */
+  progress: (message: string) => void;
+}
+
+/** .xlsx Date cells are UTC wall time: no offset (see cells.dateParts). */
+const XLSX_OFFSET = 0;
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+const ALL_TABS = Object.keys(COLUMNS) as ColumnTab[];
+
+/** Every COLUMNS tab present in the workbook, as values (header row first). */
+export function readBookValues(pkg: XlsxPackage): WorkbookValues {
+  const values: WorkbookValues = {};
+  for (const tab of ALL_TABS) {
+    const v = pkg.values(TAB[tab]);
+    if (v) values[tab] = v;
+  }
+  return values;
+}
+
+/** Tabs the computation reads: without them the workbook is not a 积分台账. */
+const REQUIRED_TABS: readonly ColumnTab[] = [
+  'settings',
+  'roster',
+  'rules',
+  'ledger',
+  'attendance',
+  'scores',
+  'redemptions',
+];
+
+/** Refuses a workbook with a missing tab or header, naming each one. */
+export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
+  const missing = REQUIRED_TABS.filter((t) => !pkg.sheet(TAB[t]));
+  const lines: string[] = [];
+  if (missing.length) lines.push(`缺少工作表：${missing.map((t) => `「${TAB[t]}」`).join('、')}`);
+  const settingsHeader = (values.settings?.[0] ?? []).map((h) => (typeof h === 'string' ? h.trim() : h));
+  if (values.settings)
+    for (const h of ['项目', '值'])
+      if (!settingsHeader.includes(h)) lines.push(`「${TAB.settings}」表第1行缺少表头「${h}」`);
+  for (const p of readWorkbook(values, XLSX_OFFSET, DEFAULT_RULES).problems) {
+    if (p.row === 1 && p.message.startsWith('表头缺少'))
+      lines.push(`「${p.tab}」表第1行缺少表头「${p.field}」`);
+  }
+  if (lines.length)
+    throw new UserError(
+      `工作簿不是完整的积分台账：\n  - ${lines.join('\n  - ')}\n（表名和表头须与说明一致；可用 jifen demo 生成一个示例对照）`,
+    );
+}
+
+function appendLog(pkg: XlsxPackage, values: WorkbookValues, row: Cell[]): void {
+  const log = values.log?.length ? values.log : [headersOf('log')];
+  values.log = [...log, row];
+  pkg.setSheet(TAB.log, tabModel('log', values.log));
+}
+
+/** The 重新计算 workflow on an open workbook: writes 积分台账, 月度汇总, 年度汇总 and 校验问题. */
+export function recomputeBook(
+  pkg: XlsxPackage,
+  values: WorkbookValues,
+  ctx: WorkbookContext,
+  log = true,
+): RecomputeResult {
+  ctx.progress('计算积分（系统条目、汇总、排名）');
+  const result = recompute(values, {
+    nowMonth: ctx.nowMonth,
+    nowText: ctx.nowText,
+    offsetMinutes: XLSX_OFFSET,
+  });
+  ctx.progress('生成工作表');
+  const write = (tab: ColumnTab, v: Cell[][]) => {
+    values[tab] = v;
+    pkg.setSheet(TAB[tab], tabModel(tab, v));
+  };
+  write('ledger', result.ledger);
+  write('monthly', result.monthly);
+  write('yearly', result.yearly);
+  write('problems', result.problems);
+  if (log) {
+    const c = result.counts;
+    appendLog(pkg, values, [
+      ctx.nowText,
+      ctx.user,
+      '重新计算',
+      `截至 ${result.asOf}：条目 ${c.entries} 条，系统生成 ${c.systemEntries} 条，校验问题 ${c.problems} 条`,
+      c.entries,
+    ]);
+  }
+  return result;
+}
+
+export interface PublishOutcome {
+  result: RecomputeResult;
+  snapshot: Snapshot;
+  record: PublicationRecord;
+  html: string;
+}
+
+/** The 发布月度公示 workflow on an open workbook: recompute, refuse or snapshot, record the digest. */
+export function publishBook(
+  pkg: XlsxPackage,
+  values: WorkbookValues,
+  month: string,
+  ctx: WorkbookContext,
+): PublishOutcome {
+  const publications = values.publications;
+  const result = recomputeBook(pkg, values, ctx, false);
+  const refusal = publishRefusal({
+    result,
+    values: { ...values, publications },
+    month,
+    nowMonth: ctx.nowMonth,
+    offsetMinutes: XLSX_OFFSET,
+  });
+  if (refusal) throw new UserError(`不能发布公示：${refusal}`);
+  const snapshot = buildSnapshot(result, { month, publishedAt: ctx.nowText, publisher: ctx.user });
+  if (pkg.sheet(snapshot.tabName))
+    throw new UserError(
+      `不能发布公示：工作簿中已有「${snapshot.tabName}」表，但「${TAB.publications}」中没有它的记录。请核对后删除或改名该表再发布`,
+    );
+  const record = publicationRecord(snapshot, sha256Hex);
+  pkg.addSheet(snapshot.tabName, snapshotModel(snapshot));
+  values.publications = [
+    ...(publications?.length ? publications : [headersOf('publications')]),
+    publicationRow(record),
+  ];
+  pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
+  appendLog(pkg, values, [
+    ctx.nowText,
+    ctx.user,
+    '发布公示',
+    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，SHA-256 ${record.sha256}`,
+    snapshot.entries,
+  ]);
+  return { result, snapshot, record, html: snapshotHtml(snapshot, record.sha256) };
+}
+
+/** Top three and bottom three of a month, for the terminal. */
+export function monthHighlights(result: RecomputeResult, month: string): string {
+  const summary = result.months.find((p) => p.period === month);
+  if (!summary) return '';
+  const ranked = summary.cadres.filter((c) => c.rank !== null);
+  const show = (cs: typeof ranked) =>
+    cs.map((c) => `${c.rank}. ${c.name}（${c.cadreId}）月度 ${c.total} 分，年度累计 ${c.yearToDate} 分`);
+  const lines = [
+    `${result.settings.communityName} ${periodLabel(month)}（共 ${summary.cadres.length} 名干部）`,
+  ];
+  lines.push('  前三名：', ...show(ranked.slice(0, 3)).map((l) => `    ${l}`));
+  lines.push('  倒数三名：', ...show(ranked.slice(-3)).map((l) => `    ${l}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function requireXlsxName(file: string): void {
+  if (extname(file).toLowerCase() !== '.xlsx') throw new UserError(`文件名应以 .xlsx 结尾：${file}`);
+}
+
+/** `jifen demo <out.xlsx>`: the example community's workbook, built with the same workflow as recompute/publish. */
+export function runDemo(out: string, opts: { force: boolean; progress: (m: string) => void }): string {
+  requireXlsxName(out);
+  if (existsSync(out) && !opts.force) throw new UserError(`文件已存在：${out}。如要覆盖，请加 --force`);
+  const ctx: WorkbookContext = {
+    nowMonth: DEMO_NOW.month,
+    nowText: DEMO_NOW.recomputeAt,
+    user: DEMO_NOW.publisher,
+    progress: opts.progress,
+  };
+  const { pkg, result } = buildDemoBook(ctx);
+  try {
+    mkdirSync(dirname(resolve(out)), { recursive: true });
+  } catch {
+    // reported by the write below
+  }
+  writeFilesAtomically([{ path: out, data: pkg.toBuffer() }]);
+  return `已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；${DEMO_NOW.publishMonth} 已公示，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
+}
+
+/** The demo workbook in memory: input tabs, then recompute, then the September publication. */
+export function buildDemoBook(ctx: WorkbookContext): { pkg: XlsxPackage; result: RecomputeResult } {
+  const { values, readme } = demoInputValues();
+  const pkg = XlsxPackage.create();
+  pkg.addSheet(TAB.readme, readmeModel(readme));
+  for (const tab of ALL_TABS) pkg.addSheet(TAB[tab], tabModel(tab, values[tab] ?? [headersOf(tab)]));
+  appendLog(pkg, values, [
+    ctx.nowText,
+    ctx.user,
+    '生成示例',
+    'jifen demo：示例社区 12 名干部，2026年1–10月',
+    0,
+  ]);
+  recomputeBook(pkg, values, ctx);
+  const published = publishBook(pkg, values, DEMO_NOW.publishMonth, {
+    ...ctx,
+    nowText: DEMO_NOW.publishedAt,
+  });
+  return { pkg, result: published.result };
+}
+
+/** `jifen recompute <book.xlsx>`. */
+export function runRecompute(file: string, ctx: WorkbookContext): string {
+  requireXlsxName(file);
+  ctx.progress('读取工作簿');
+  const { pkg } = openBook(file, true);
+  const values = readBookValues(pkg);
+  checkStructure(pkg, values);
+  const result = recomputeBook(pkg, values, ctx);
+  ctx.progress('写入文件');
+  const { backups } = writeFilesAtomically([{ path: file, data: pkg.toBuffer(), backup: true }]);
+  const c = result.counts;
+  return (
+    `已重新计算 ${result.settings.communityName} ${result.year} 年度（截至 ${result.asOf}）：` +
+    `条目 ${c.entries} 条（其中系统生成 ${c.systemEntries} 条），干部 ${c.cadres} 名，校验问题 ${c.problems} 条${c.problems ? '（见「校验问题」表）' : ''}\n` +
+    `已写入：${file}\n备份：${backups.join('、') || '无'}\n`
+  );
+}
+
+/** Path of the printable page beside the workbook: '<book>-公示-2026-10.html'. */
+export function htmlPathFor(file: string, tabName: string): string {
+  const base = basename(file, extname(file));
+  return join(dirname(file), `${base}-${tabName.replace(/\s+/g, '-')}.html`);
+}
+
+/** `jifen publish <book.xlsx> --month 2026-10`. */
+export function runPublish(file: string, month: string, ctx: WorkbookContext): string {
+  requireXlsxName(file);
+  ctx.progress('读取工作簿');
+  const { pkg } = openBook(file, true);
+  const values = readBookValues(pkg);
+  checkStructure(pkg, values);
+  const out = publishBook(pkg, values, month, ctx);
+  ctx.progress('写入文件');
+  const html = htmlPathFor(file, out.snapshot.tabName);
+  const { backups } = writeFilesAtomically([
+    { path: file, data: pkg.toBuffer(), backup: true },
+    { path: html, data: out.html },
+  ]);
+  return (
+    `已发布 ${periodLabel(month)} 公示：「${out.snapshot.tabName}」（${out.snapshot.cadres} 名干部，明细 ${out.snapshot.entries} 条）\n` +
+    `SHA-256：${out.record.sha256}\n` +
+    `已写入：${file}\n可打印页面（A4）：${html}\n备份：${backups.join('、') || '无'}\n\n` +
+    monthHighlights(out.result, month)
+  );
+}
+
+/** `jifen verify <book.xlsx>`: 校验公示. Returns the report and whether every snapshot is intact. */
+export function runVerify(file: string): { text: string; ok: boolean; results: VerifyResult[] } {
+  requireXlsxName(file);
+  const { pkg } = openBook(file, false);
+  if (!pkg.sheet(TAB.publications)) throw new UserError(`缺少工作表「${TAB.publications}」`);
+  const results = verifyPublications(pkg.values(TAB.publications), (name) => pkg.values(name), sha256Hex);
+  if (results.length === 0) return { text: '「公示记录」中还没有任何公示。\n', ok: true, results };
+  const label = { ok: '一致', modified: '已被改动（与发布时的 SHA-256 不符）', missing: '公示表不存在' };
+  const lines = results.map((r) => `  ${r.tabName}（${r.period}）：${label[r.status]}`);
+  const bad = results.filter((r) => r.status !== 'ok').length;
+  const head = bad
+    ? `校验公示：${bad} 张公示与记录不符！`
+    : `校验公示：全部 ${results.length} 张公示与记录一致。`;
+  return { text: `${head}\n${lines.join('\n')}\n`, ok: bad === 0, results };
+}
