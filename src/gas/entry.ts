@@ -3,9 +3,28 @@
 // Export nothing else: each export is callable from google.script.run and the Run menu.
 
 import './zod-config';
+import type {
+  ActionResult,
+  DialogOptions,
+  EntryRequest,
+  ReviewRequest,
+  ReviewResult,
+  SidebarState,
+} from '../shared/ui-contract';
 import { comingSoon, doRecompute, doSetup, helpText, menuAction } from './actions';
 import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
+import {
+  doSetupForm,
+  doSyncResponses,
+  getDialogOptions,
+  getSidebarState,
+  handleFormSubmit,
+  review,
+  showDialog,
+  showSidebar,
+  submitDialog,
+} from './server-api';
 
 /**
  * Adds the 「积分管理」 menu when the spreadsheet opens (a simple trigger: it does nothing else).
@@ -37,12 +56,12 @@ export function menuRecompute(): void {
 
 /** Menu: 打开管理侧栏. */
 export function menuOpenSidebar(): void {
-  menuAction('打开管理侧栏', () => comingSoon('管理侧栏'));
+  menuAction('打开管理侧栏', () => showSidebar());
 }
 
 /** Menu: 录入积分事项. */
 export function menuOpenEntryDialog(): void {
-  menuAction('录入积分事项', () => comingSoon('录入积分事项'));
+  menuAction('录入积分事项', () => showDialog());
 }
 
 /** Menu: 发布月度公示. */
@@ -62,12 +81,49 @@ export function menuVerifySnapshots(): void {
 
 /** Menu: 同步表单回复. */
 export function menuSyncResponses(): void {
-  menuAction('同步表单回复', () => comingSoon('同步表单回复'));
+  menuAction('同步表单回复', () => doSyncResponses());
 }
 
 /** Menu: 创建/更新申请表. */
 export function menuSetupForm(): void {
-  menuAction('创建/更新申请表', () => comingSoon('创建/更新申请表'));
+  menuAction('创建/更新申请表', () => doSetupForm());
+}
+
+/**
+ * Installable trigger: a claim arrived through the linked form (spreadsheet form-submit event).
+ * @param {Object} e the form-submit event
+ */
+export function onFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  handleFormSubmit(e);
+}
+
+/**
+ * Sidebar: the review state of a month.
+ * @param {string} month 2026-10 (optional)
+ */
+export function sidebarGetState(month?: string): SidebarState {
+  return getSidebarState(month);
+}
+
+/**
+ * Sidebar: approve, reject or adjust pending claims.
+ * @param {Object} req the review request
+ */
+export function sidebarReview(req: ReviewRequest): ReviewResult {
+  return review(req);
+}
+
+/** Dialog: choices for the entry form. */
+export function dialogGetOptions(): DialogOptions {
+  return getDialogOptions();
+}
+
+/**
+ * Dialog: record an event, a month's attendance or a period's scores.
+ * @param {Object} req the entry request
+ */
+export function dialogSubmit(req: EntryRequest): ActionResult {
+  return submitDialog(req);
 }
 
 /** Menu: 帮助. */

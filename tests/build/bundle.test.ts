@@ -17,6 +17,8 @@ const EXPECTED_GLOBALS = [
   'JIFEN_LEAVE_DAYS',
   'JIFEN_RANK',
   'JIFEN_TOTAL',
+  'dialogGetOptions',
+  'dialogSubmit',
   'menuHelp',
   'menuOpenEntryDialog',
   'menuOpenSidebar',
@@ -27,8 +29,11 @@ const EXPECTED_GLOBALS = [
   'menuSetupForm',
   'menuSyncResponses',
   'menuVerifySnapshots',
+  'onFormSubmit',
   'onInstall',
   'onOpen',
+  'sidebarGetState',
+  'sidebarReview',
 ];
 
 test('globals.json lists exactly the expected entry points', () => {

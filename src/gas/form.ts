@@ -1,0 +1,118 @@
+// 创建/更新申请表: the linked Google Form with choices from the roster and the claimable rules, and one submit trigger.
+
+import { isActive } from '../core';
+import { cadreLabel, FORM_TITLE, FORM_TITLES, ruleLabel, SELF } from '../shared/intake';
+import { UserFacingError } from './access';
+import { FORM_ID_KEY, findResponsesSheet } from './intake-action';
+import { loadWorkbook } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Form = GoogleAppsScript.Forms.Form;
+type Item = GoogleAppsScript.Forms.Item;
+
+export const SUBMIT_HANDLER = 'onFormSubmit';
+
+export interface FormReport {
+  created: boolean;
+  formId: string;
+  url: string;
+  editUrl: string;
+  cadres: number;
+  rules: number;
+  triggersRemoved: number;
+}
+
+function openStored(): Form | null {
+  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
+  if (!id) return null;
+  try {
+    return FormApp.openById(id);
+  } catch {
+    return null; // deleted or no longer shared: make a new one
+  }
+}
+
+function itemByTitle(form: Form, title: string): Item | undefined {
+  return form.getItems().find((i) => i.getTitle() === title);
+}
+
+function listItem(form: Form, title: string, help: string, choices: string[], required: boolean): void {
+  const existing = itemByTitle(form, title);
+  const item = existing ? existing.asListItem() : form.addListItem().setTitle(title);
+  item.setHelpText(help).setChoiceValues(choices).setRequired(required);
+}
+
+function textItem(form: Form, title: string, help: string, required: boolean): void {
+  const existing = itemByTitle(form, title);
+  const item = existing ? existing.asTextItem() : form.addTextItem().setTitle(title);
+  item.setHelpText(help).setRequired(required);
+}
+
+/** Creates the form (or updates the one stored in document properties), links it, installs the trigger. */
+export function createOrUpdateForm(ss: Spreadsheet): FormReport {
+  const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'publications']);
+  const cadres = wb.scenario.roster.filter((c) => isActive(c, wb.now.month));
+  const rules = wb.scenario.rules.filter((r) => r.active && r.claimable && r.kind === 'per-event');
+  if (cadres.length === 0)
+    throw new UserFacingError('「干部名册」中没有在职干部，请先录入干部再创建申请表。');
+  if (rules.length === 0)
+    throw new UserFacingError('「积分规则」中没有可申报的规则（类型为按次、启用且可申报）。');
+
+  let form = openStored();
+  const created = !form;
+  if (!form) {
+    form = FormApp.create(FORM_TITLE);
+    PropertiesService.getDocumentProperties().setProperty(FORM_ID_KEY, form.getId());
+  }
+  // Why setTitle after create: FormApp.create names the Drive file, the form's title stays ''.
+  form
+    .setTitle(`${wb.settings.communityName} ${FORM_TITLE}`)
+    .setDescription('每月如实申报本人（或报告其他干部）的积分事项，每月最后一天前提交。两委初评后公示。')
+    .setAllowResponseEdits(false) // an edited response would re-fire with blanks (apps-script-facts §2.4)
+    .setConfirmationMessage('已收到您的申报，两委审核后将在月度公示中体现。');
+  const names = cadres.map(cadreLabel);
+  listItem(form, FORM_TITLES.submitter, '选择您本人', names, true);
+  listItem(
+    form,
+    FORM_TITLES.subject,
+    '为本人申报选“本人”；报告其他干部的事项请选该干部',
+    [SELF, ...names],
+    true,
+  );
+  textItem(form, FORM_TITLES.month, '积分所属月份，如 2026-10', true);
+  listItem(form, FORM_TITLES.rule, '按《积分制管理办法》选择事项', rules.map(ruleLabel), true);
+  textItem(form, FORM_TITLES.quantity, '次数或件数，正整数', true);
+  if (!itemByTitle(form, FORM_TITLES.eventDate))
+    form.addDateItem().setTitle(FORM_TITLES.eventDate).setRequired(false);
+  if (!itemByTitle(form, FORM_TITLES.evidence)) {
+    form
+      .addParagraphTextItem()
+      .setTitle(FORM_TITLES.evidence)
+      .setHelpText('事项经过、时间地点、相关人员等')
+      .setRequired(true);
+  }
+  textItem(form, FORM_TITLES.link, '照片或文件的链接（选填）', false);
+
+  if (created || !findResponsesSheet(ss, form.getId())) {
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+  }
+
+  // Exactly one submit trigger: stale or duplicate ones make one submission run twice (§2.5).
+  let removed = 0;
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === SUBMIT_HANDLER) {
+      ScriptApp.deleteTrigger(t);
+      removed++;
+    }
+  }
+  ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  return {
+    created,
+    formId: form.getId(),
+    url: form.getPublishedUrl(),
+    editUrl: form.getEditUrl(),
+    cadres: cadres.length,
+    rules: rules.length,
+    triggersRemoved: removed,
+  };
+}

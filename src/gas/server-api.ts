@@ -1,0 +1,133 @@
+// Implementations of the page-callable functions (ServerApi) and the form trigger, with error shaping.
+
+import type {
+  ActionResult,
+  DialogOptions,
+  EntryRequest,
+  ReviewRequest,
+  ReviewResult,
+  SidebarState,
+} from '../shared/ui-contract';
+import { requireCommittee, UserFacingError } from './access';
+import { doRecompute } from './actions';
+import { dialogOptions, submitEntry } from './dialog';
+import { createOrUpdateForm } from './form';
+import { syncResponses } from './intake-action';
+import { withDocumentLock } from './lock';
+import { logAction } from './log';
+import { applyReview, sidebarState } from './review';
+import { now } from './sheets-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const active = (): Spreadsheet => SpreadsheetApp.getActiveSpreadsheet();
+
+/** Turns any failure into { ok: false, message } — page failure handlers get unreliable text. */
+function shaped<T extends ActionResult>(fallback: Omit<T, 'ok' | 'message'>, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    const message =
+      e instanceof UserFacingError ? e.message : `操作没有完成：${(e as Error)?.message ?? String(e)}`;
+    if (!(e instanceof UserFacingError)) console.error(e);
+    return { ...fallback, ok: false, message } as T;
+  }
+}
+
+export function getSidebarState(month?: string): SidebarState {
+  return sidebarState(active(), month);
+}
+
+export function review(req: ReviewRequest): ReviewResult {
+  const ss = active();
+  const result = shaped<ReviewResult>({ changed: 0, state: null }, () =>
+    withDocumentLock(() => {
+      const who = requireCommittee(ss, '审核申报');
+      return applyReview(ss, req, who, now(ss).text);
+    }),
+  );
+  // Fresh state after the lock is released, so the page redraws from what is stored.
+  try {
+    result.state = sidebarState(ss, req?.month);
+  } catch {
+    result.state = null;
+  }
+  return result;
+}
+
+export function getDialogOptions(): DialogOptions {
+  return dialogOptions(active());
+}
+
+export function submitDialog(req: EntryRequest): ActionResult {
+  const ss = active();
+  return shaped<ActionResult>({}, () =>
+    withDocumentLock(() => {
+      const who = requireCommittee(ss, '录入积分事项');
+      return submitEntry(ss, req, who);
+    }),
+  );
+}
+
+/** The installable form-submit trigger: takes in every new response (this one and any missed). */
+export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  const ss = e?.range?.getSheet().getParent() ?? active();
+  withDocumentLock(() => {
+    const res = syncResponses(ss);
+    const t = now(ss);
+    logAction(
+      ss,
+      t.text,
+      Session.getEffectiveUser().getEmail(),
+      '表单申报',
+      `新增待审核 ${res.ledgerRows.length} 条，申报异常 ${res.errorRows.length} 条，重复送达 ${res.duplicates} 条`,
+      res.ledgerRows.length + res.errorRows.length,
+    );
+  }, 60000);
+}
+
+export function doSyncResponses(ss: Spreadsheet = active()): string {
+  return withDocumentLock(() => {
+    const who = requireCommittee(ss, '同步表单回复');
+    const res = syncResponses(ss);
+    const t = now(ss);
+    const detail = `扫描 ${res.scanned} 条回复：新增待审核 ${res.ledgerRows.length} 条，申报异常 ${res.errorRows.length} 条，已处理过 ${res.duplicates} 条`;
+    logAction(ss, t.text, who, '同步表单回复', detail, res.ledgerRows.length + res.errorRows.length);
+    return `同步完成。${detail}。`;
+  });
+}
+
+export function doSetupForm(ss: Spreadsheet = active()): string {
+  return withDocumentLock(() => {
+    const who = requireCommittee(ss, '创建/更新申请表');
+    const r = createOrUpdateForm(ss);
+    const t = now(ss);
+    logAction(
+      ss,
+      t.text,
+      who,
+      '创建/更新申请表',
+      `${r.created ? '新建' : '更新'}：${r.cadres} 名干部，${r.rules} 项可申报事项`,
+      1,
+    );
+    return `${r.created ? '已创建' : '已更新'}《干部积分申请表》：${r.cadres} 名干部，${r.rules} 项可申报事项。\n\n请把下面的链接发到干部微信群：\n${r.url}\n\n（编辑链接：${r.editUrl}）`;
+  });
+}
+
+export function showSidebar(): string {
+  const ss = active();
+  requireCommittee(ss, '打开管理侧栏');
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('积分管理');
+  SpreadsheetApp.getUi().showSidebar(html);
+  return '';
+}
+
+export function showDialog(): string {
+  const ss = active();
+  requireCommittee(ss, '录入积分事项');
+  const html = HtmlService.createHtmlOutputFromFile('Dialog').setWidth(760).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, '录入积分事项');
+  return '';
+}
+
+export { doRecompute };
