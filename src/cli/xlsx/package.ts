@@ -156,6 +156,8 @@ export class XlsxPackage {
       throw e;
     }
     try {
+      // Check every part's CRC now: a damaged part must be reported, not copied into the output.
+      for (const e of entries) entryData(e);
       return new XlsxPackage(entries);
     } catch (e) {
       if (e instanceof ZipFormatError) throw new XlsxFormatError(`文件已损坏（${e.message}）`);

@@ -158,7 +158,7 @@ function renderNotes(notes: readonly { row: number; col: number; text: string }[
   const list = notes
     .map(
       (n) =>
-        `<comment ref="${columnLetters(n.col)}${n.row + 1}" authorId="0"><text><t xml:space="preserve">${escapeXml(n.text)}</t></text></comment>`,
+        `<comment ref="${columnLetters(n.col)}${n.row + 1}" authorId="0"><text><r><t xml:space="preserve">${escapeXml(n.text)}</t></r></text></comment>`,
     )
     .join('');
   const commentsXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>jifen</author></authors><commentList>${list}</commentList></comments>`;
