@@ -1,0 +1,114 @@
+// Shared state of one fake: options, clock, users, call counter, and the registries every service reads.
+
+import { CallCounter } from './counter';
+import type { SpreadsheetModel } from './model';
+import type { CoercionOptions } from './values';
+
+export interface FakeGasOptions {
+  /** Owner of the spreadsheet (can always edit protected ranges, §1.7). Default 'owner@example.com'. */
+  owner?: string;
+  /** Session.getActiveUser() / getEffectiveUser() at start. Default: the owner. */
+  activeUser?: string;
+  /** The active spreadsheet's name, id, locale, time zone and first sheet names. */
+  spreadsheet?: {
+    name?: string;
+    id?: string;
+    /** 'zh_CN' (default) or 'en_US': default sheet names, form-response sheet names and headers. */
+    locale?: string;
+    /** Default 'Asia/Shanghai'. */
+    timeZone?: string;
+    /** Sheets to create instead of the one default sheet. */
+    sheets?: string[];
+  };
+  /** Session.getScriptTimeZone() (appsscript.json timeZone). Default 'Asia/Shanghai'. */
+  scriptTimeZone?: string;
+  /** Project HTML files for HtmlService.createHtmlOutputFromFile, by name without '.html'. */
+  htmlFiles?: Record<string, string>;
+  /** Initial fake clock (used by Utilities.sleep, locks, cache expiry, form timestamps). Default 2026-10-15T02:00:00Z. */
+  now?: Date | number;
+  /** See values.ts CoercionOptions. Defaults: 'throw', 'throw', 'clear'. */
+  ambiguousStrings?: CoercionOptions['ambiguousStrings'];
+  numberIntoTextCell?: CoercionOptions['numberIntoTextCell'];
+  undefinedValues?: CoercionOptions['undefinedValues'];
+  /** Number format given to a JS Date written into an unformatted cell. Default by locale ([UNCONFIRMED]). */
+  dateTimeFormat?: string;
+  /** Computes a formula's value; return undefined for "unknown" (getValues then gives UNEVALUATED). */
+  evaluateFormula?: (formula: string, at: { sheet: string; row: number; column: number }) => unknown;
+  /** Utilities.getUuid; default: deterministic 'fa4e0000-…-000000000001' style ids. */
+  uuid?: () => string;
+  /** MailApp daily recipient quota: 100 consumer (default) or 1500 Workspace (§7.2). */
+  mailDailyQuota?: number;
+}
+
+export class FakeClock {
+  private t: number;
+  constructor(start: number) {
+    this.t = start;
+  }
+  now(): number {
+    return this.t;
+  }
+  date(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+  set(at: Date | number): void {
+    this.t = typeof at === 'number' ? at : at.getTime();
+  }
+}
+
+export class GasContext {
+  readonly counter = new CallCounter();
+  readonly clock: FakeClock;
+  readonly options: FakeGasOptions;
+  owner: string;
+  activeUser: string;
+  effectiveUser: string;
+  uiAvailable = true;
+  containerBound = true;
+  activeSpreadsheetId: string | null = null;
+  scriptTimeZone: string;
+  readonly spreadsheets = new Map<string, SpreadsheetModel>();
+  /** Form id → URL that Sheet.getFormUrl reports (filled by the forms module). */
+  readonly formUrls = new Map<string, string>();
+  /** Spreadsheet.toast calls, in order. */
+  readonly toasts: Array<{ msg: string; title: string; timeoutSeconds: number | null }> = [];
+  private readonly seq = new Map<string, number>();
+
+  constructor(options: FakeGasOptions) {
+    this.options = options;
+    this.owner = options.owner ?? 'owner@example.com';
+    this.activeUser = options.activeUser ?? this.owner;
+    this.effectiveUser = this.activeUser;
+    this.scriptTimeZone = options.scriptTimeZone ?? 'Asia/Shanghai';
+    const now = options.now ?? Date.UTC(2026, 9, 15, 2, 0, 0);
+    this.clock = new FakeClock(typeof now === 'number' ? now : now.getTime());
+  }
+
+  /** Next number of a named sequence (ids are deterministic). */
+  next(kind: string): number {
+    const n = (this.seq.get(kind) ?? 0) + 1;
+    this.seq.set(kind, n);
+    return n;
+  }
+
+  hit(name: string): void {
+    this.counter.hit(name);
+  }
+
+  coercion(locale: string): CoercionOptions {
+    return {
+      ambiguousStrings: this.options.ambiguousStrings ?? 'throw',
+      numberIntoTextCell: this.options.numberIntoTextCell ?? 'throw',
+      undefinedValues: this.options.undefinedValues ?? 'clear',
+      dateTimeFormat: this.options.dateTimeFormat ?? defaultDateTimeFormat(locale),
+    };
+  }
+}
+
+/** [UNCONFIRMED] display patterns for date-times written by scripts, per locale. */
+export function defaultDateTimeFormat(locale: string): string {
+  return locale.startsWith('zh') ? 'yyyy/M/d H:mm:ss' : 'M/d/yyyy H:mm:ss';
+}
