@@ -148,12 +148,17 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
     byMonth.set(a.month, a);
   }
   const missingAttendance = new Set<string>();
-  const months = periodsOfYear(year).months.filter((m) => m <= s.settings.asOf && !published.has(m));
+  const months = periodsOfYear(year).months.filter((m) => m <= s.settings.asOf);
 
   for (const c of s.roster) {
     const cadreAttendance = attendance.get(c.id);
     for (const m of months) {
       if (!isActive(c, m)) continue;
+      // A published month generates nothing, but its missing attendance is still a fact to flag.
+      if (published.has(m)) {
+        if (hasAttendanceRules && !cadreAttendance?.get(m)) missingAttendance.add(`${c.id}|${m}`);
+        continue;
+      }
       if (hasAttendanceRules) {
         const a = cadreAttendance?.get(m);
         if (!a) missingAttendance.add(`${c.id}|${m}`);
