@@ -1,0 +1,186 @@
+// 重新计算 on the fake: summaries equal the core, bad hand rows listed, published months untouched, text stays text.
+import { buildYearBook, summarize, validateScenario } from '../../src/core';
+import { doRecompute, doSetup } from '../../src/gas/actions';
+import { headersOf, TAB } from '../../src/shared/tabs';
+import { cleanupGas, freshGas, seedDemo, setSetting, sheet, typeRows } from './helpers';
+
+afterEach(cleanupGas);
+
+const SUMMARY = headersOf('monthly');
+const col = (h: string) => SUMMARY.indexOf(h);
+
+function coreSummary(demo: ReturnType<typeof seedDemo>, period: string) {
+  const { scenario, problems } = validateScenario(
+    { ...demo, settings: { ...demo.settings, asOf: '2026-11' } },
+    { defaultAsOf: '2026-11' },
+  );
+  expect(problems).toEqual([]);
+  return summarize(buildYearBook(scenario, 2026), period);
+}
+
+test('recompute on the demo ledger: month and year summaries equal the core computation', () => {
+  const fake = freshGas();
+  doSetup();
+  setSetting(fake, '考核年度', '2026');
+  const demo = seedDemo(fake);
+  const msg = doRecompute();
+  expect(msg).toContain('重新计算完成');
+  expect(msg).toContain('没有发现问题');
+  const monthly = fake.values(TAB.monthly);
+  expect(monthly[0]).toEqual(SUMMARY);
+  for (const period of ['2026-03', '2026-10']) {
+    const want = coreSummary(demo, period);
+    const rows = monthly.filter((r) => r[0] === period);
+    expect(rows).toHaveLength(want.cadres.length);
+    for (const c of want.cadres) {
+      const r = rows.find((x) => x[col('干部编号')] === c.cadreId)!;
+      expect([
+        r[col('基础')],
+        r[col('任务')],
+        r[col('奖励')],
+        r[col('合计')],
+        r[col('年度累计')],
+        r[col('排名')],
+      ]).toEqual([c.base, c.task, c.reward, c.total, c.yearToDate, c.rank]);
+    }
+  }
+  const yearly = fake.values(TAB.yearly);
+  const h1 = coreSummary(demo, '2026-H1');
+  const top = h1.cadres.find((c) => c.tiers.includes('top-third'))!;
+  const row = yearly.find((r) => r[0] === '2026-H1' && r[col('干部编号')] === top.cadreId)!;
+  expect(row[col('起始分')]).toBe(100);
+  expect(row[col('分档')]).toContain('前三分之一');
+  expect(row[col('结果运用')]).toContain('物质奖励');
+  // quarters, halves and the year are all there
+  expect(new Set(yearly.slice(1).map((r) => r[0]))).toEqual(
+    new Set(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-H2', '2026']),
+  );
+  // system entries landed in the ledger as 系统 rows
+  const ledger = fake.values(TAB.ledger);
+  const sys = ledger.filter((r) => r[headersOf('ledger').indexOf('来源')] === '系统');
+  expect(sys.length).toBeGreaterThan(100);
+  // a chart of the year totals, and tier colours
+  expect(sheet(fake, TAB.yearly).getCharts()).toHaveLength(1);
+  expect(sheet(fake, TAB.monthly).getConditionalFormatRules().length).toBe(3);
+});
+
+test('recompute twice gives the same ledger and summaries (idempotent)', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 4 });
+  doRecompute();
+  const first = [TAB.ledger, TAB.monthly, TAB.yearly].map((t) => fake.values(t));
+  doRecompute();
+  expect([TAB.ledger, TAB.monthly, TAB.yearly].map((t) => fake.values(t))).toEqual(first);
+});
+
+test('a hand-typed bad row is listed on 校验问题 with its row and reason, and the original row is kept', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 3 });
+  const headers = headersOf('ledger');
+  const bad = headers.map(
+    (h) =>
+      ({
+        编号: 'H-1',
+        月份: '2026-10',
+        干部编号: '999',
+        规则编码: 'T-MEDIATION',
+        数量: 2,
+        状态: '已通过',
+        来源: '两委',
+      })[h] ?? '',
+  );
+  const worse = headers.map(
+    (h) =>
+      ({
+        编号: 'H-2',
+        月份: '2026-10',
+        干部编号: '001',
+        规则编码: 'T-MEDIATION',
+        数量: -1,
+        状态: '已通过',
+        来源: '两委',
+      })[h] ?? '',
+  );
+  typeRows(fake, 'ledger', [bad, worse]);
+  const msg = doRecompute();
+  expect(msg).toContain('有 2 处问题');
+  const problems = fake.values(TAB.problems);
+  expect(problems[0]).toEqual(headersOf('problems'));
+  const ledger = fake.values(TAB.ledger);
+  const rowOf = (id: string) => ledger.findIndex((r) => r[0] === id) + 1;
+  expect(problems.slice(1).map((p) => [p[0], p[1], p[2], p[3]])).toEqual([
+    ['积分台账', rowOf('H-1'), 'H-1', '干部编号'],
+    ['积分台账', rowOf('H-2'), 'H-2', '数量'],
+  ]);
+  expect(problems[1]![4]).toContain('999');
+  // both rows are still in the ledger as typed
+  expect(ledger[rowOf('H-2') - 1]![headers.indexOf('数量')]).toBe(-1);
+});
+
+test('a published month is left untouched by recompute', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 3 });
+  doRecompute();
+  const ledgerHeaders = headersOf('ledger');
+  const monthAt = ledgerHeaders.indexOf('月份');
+  const sepBefore = fake.values(TAB.ledger).filter((r) => r[monthAt] === '2026-09');
+  // publish September (the record is what marks a month published)
+  typeRows(fake, 'publications', [
+    ['2026-09', 1, '公示-2026-09', 'owner@example.com', '2026-10-03 10:00:00', 10, 'x'],
+  ]);
+  // change September's attendance: a recompute would change the system rows if the month were open
+  const att = fake.values(TAB.attendance);
+  const r = att.findIndex((x) => x[0] === '2026-09' && x[1] === '001') + 1;
+  sheet(fake, TAB.attendance).getRange(r, 3).setValue(3); // three late arrivals
+  doRecompute();
+  const sepAfter = fake.values(TAB.ledger).filter((x) => x[monthAt] === '2026-09');
+  expect(sepAfter).toEqual(sepBefore);
+  // October (open) does react to an attendance change
+  const o = att.findIndex((x) => x[0] === '2026-10' && x[1] === '001') + 1;
+  sheet(fake, TAB.attendance).getRange(o, 3).setValue(2);
+  doRecompute();
+  const octAtt = fake
+    .values(TAB.ledger)
+    .filter((x) => x[monthAt] === '2026-10' && x[2] === '001' && String(x[4]).startsWith('B-ATT'));
+  expect(octAtt).toEqual([]);
+});
+
+test('claim text such as =IMPORTXML(...) or 2026-10 stays text after a round trip', () => {
+  const fake = freshGas();
+  doSetup();
+  typeRows(fake, 'roster', [['001', '张三', '网格员', '', '在职', '2026-01', '', '是']]);
+  const headers = headersOf('ledger');
+  const hostile = '=IMPORTXML("http://x","//a")';
+  const row = headers.map(
+    (h) =>
+      ({
+        编号: 'T-1',
+        月份: '2026-10',
+        干部编号: '001',
+        规则编码: 'T-MEDIATION',
+        数量: 1,
+        状态: '已通过',
+        来源: '两委',
+        得分依据: hostile,
+        审核意见: '2026-10',
+      })[h] ?? '',
+  );
+  typeRows(fake, 'ledger', [row]);
+  doRecompute();
+  doRecompute();
+  const ledger = sheet(fake, TAB.ledger);
+  const values = fake.values(TAB.ledger);
+  const r = values.findIndex((x) => x[0] === 'T-1') + 1;
+  expect(values[r - 1]![headers.indexOf('得分依据')]).toBe(hostile);
+  expect(values[r - 1]![headers.indexOf('审核意见')]).toBe('2026-10');
+  expect(values[r - 1]![headers.indexOf('月份')]).toBe('2026-10');
+  expect(ledger.getRange(r, headers.indexOf('得分依据') + 1).getFormula()).toBe('');
+});
+
+test('recompute refuses politely before setup', () => {
+  freshGas();
+  expect(() => doRecompute()).toThrow(/初始化\/修复表格/);
+});
