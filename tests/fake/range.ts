@@ -755,7 +755,9 @@ export class FakeRange implements Pick<GRange, RangePick> {
     assertCanEditCells(this.ctx, this.sheet, this.grid);
     const g = this.grid;
     const rows = Array.from({ length: g.numRows }, (_, i) =>
-      this.sheet.rows[g.row - 1 + i]?.slice(g.col - 1, g.col - 1 + g.numCols),
+      this.sheet.rows[g.row - 1 + i]
+        ?.slice(g.col - 1, g.col - 1 + g.numCols)
+        .map((c) => (c ? { ...c } : undefined)),
     );
     const key = (row: (Cell | undefined)[] | undefined, col: number): Cell | undefined => row?.[col - g.col];
     rows.sort((a, b) => {
