@@ -1,7 +1,15 @@
 // 创建/更新申请表: the linked Google Form with choices from the roster and the claimable rules, and one submit trigger.
 
 import { isActive } from '../core';
-import { cadreLabel, FORM_TITLE, FORM_TITLES, ruleLabel, SELF } from '../shared/intake';
+import {
+  cadreLabel,
+  FORM_TITLE,
+  FORM_TITLES,
+  monthChoices,
+  monthLabel,
+  ruleLabel,
+  SELF,
+} from '../shared/intake';
 import { UserFacingError } from './access';
 import { FORM_ID_KEY, findResponsesSheet } from './intake-action';
 import { loadWorkbook } from './workbook';
@@ -79,7 +87,13 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
     [SELF, ...names],
     true,
   );
-  textItem(form, FORM_TITLES.month, '积分所属月份，如 2026-10', true);
+  listItem(
+    form,
+    FORM_TITLES.month,
+    '积分所属月份（每年初请两委重新运行“创建/更新申请表”以更新月份）',
+    monthChoices(wb.now.month).map(monthLabel),
+    true,
+  );
   listItem(form, FORM_TITLES.rule, '按《积分制管理办法》选择事项', rules.map(ruleLabel), true);
   textItem(form, FORM_TITLES.quantity, '次数或件数，正整数', true);
   if (!itemByTitle(form, FORM_TITLES.eventDate))

@@ -50,7 +50,7 @@ export function responseRows(sheet: Sheet, offset: number): ResponseRow[] {
         const at = header.indexOf(title);
         return at < 0 ? '' : (cells[at] as never);
       },
-      raw: header.map((h, j) => `${h}：${cellText(cells[j] as never, offset)}`).join('；'),
+      raw: () => header.map((h, j) => `${h}：${cellText(cells[j] as never, offset)}`).join('；'),
     });
   }
   return rows;

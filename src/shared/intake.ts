@@ -4,6 +4,7 @@ import {
   isActive,
   isMonthKey,
   MAX_QUANTITY,
+  monthKey,
   monthNumber,
   nextMonth,
   type Rule,
@@ -38,6 +39,34 @@ export function ruleLabel(r: Pick<Rule, 'code' | 'item' | 'points'>): string {
   return `${r.item}（${r.points > 0 ? '+' : ''}${r.points}分）〔${r.code}〕`;
 }
 
+/** 「2026年10月份（2026-10）」: a month choice Sheets will not turn into a date. */
+export function monthLabel(month: string): string {
+  return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月份（${month}）`;
+}
+
+/** Month choices offered on the form: three months back through the end of the current year. */
+export function monthChoices(nowMonth: string): string[] {
+  const out: string[] = [];
+  let y = Number(nowMonth.slice(0, 4));
+  let m = Number(nowMonth.slice(5, 7)) - 3;
+  if (m < 1) {
+    m += 12;
+    y -= 1;
+  }
+  const end = `${nowMonth.slice(0, 4)}-12`;
+  for (let key = monthKey(y, m); key <= end; key = nextMonth(key)) out.push(key);
+  return out;
+}
+
+/** The month of an answer: a month label, '2026-10', '2026/10', or a Date cell. */
+export function monthFromAnswer(v: Cell, offsetMinutes: number): string {
+  if (v instanceof Date) return cellMonth(v, offsetMinutes);
+  const t = cellText(v, offsetMinutes);
+  const inLabel = /（(\d{4}-\d{2})）\s*$/.exec(t);
+  if (inLabel) return inLabel[1]!;
+  return cellMonth(t, offsetMinutes);
+}
+
 export function cadreIdFromLabel(label: string): string {
   const m = /（([^（）]+)）\s*$/.exec(label) ?? /\(([^()]+)\)\s*$/.exec(label);
   return m ? m[1]!.trim() : label.trim();
@@ -55,8 +84,8 @@ export interface ResponseRow {
   /** The timestamp cell as text ('' when missing). */
   timestamp: string;
   get(title: string): Cell;
-  /** The raw answers as one line, kept in 申报异常 for the record. */
-  raw: string;
+  /** The raw answers as one line, kept in 申报异常 for the record (computed only for refused responses). */
+  raw(): string;
 }
 
 export interface IntakeContext {
@@ -129,7 +158,7 @@ export function intakeResponses(rows: readonly ResponseRow[], ctx: IntakeContext
     const subjectText = text(FORM_TITLES.subject);
     const subjectId =
       subjectText === '' || subjectText === SELF ? submitterId : cadreIdFromLabel(subjectText);
-    const month = cellMonth(r.get(FORM_TITLES.month), ctx.offsetMinutes);
+    const month = monthFromAnswer(r.get(FORM_TITLES.month), ctx.offsetMinutes);
     const ruleCode = ruleCodeFromLabel(text(FORM_TITLES.rule));
     const quantity = cellNumber(r.get(FORM_TITLES.quantity));
     const evidence = text(FORM_TITLES.evidence);
@@ -206,7 +235,7 @@ function errorRow(ctx: IntakeContext, key: string, r: ResponseRow, reason: strin
     回复行: r.row,
     申报人: cellText(r.get(FORM_TITLES.submitter)),
     原因: reason,
-    原始内容: r.raw,
+    原始内容: r.raw(),
   };
   return ERRORS.map((h) => fields[h] ?? '');
 }
