@@ -190,6 +190,13 @@ export class FormRegistry {
     d.sheet.formColumns.set(item.id, col);
   }
 
+  /** Keeps a linked column's header equal to the item title. */
+  retitle(m: FormModel, item: ItemModel): void {
+    const d = this.destination(m);
+    const col = d?.sheet.formColumns.get(item.id);
+    if (d && col !== undefined) d.sheet.ensure(1, col).v = item.title;
+  }
+
   /** Writes a response row (forms write past protections). Text answers are parsed like typed input, except '=…'. */
   writeRow(m: FormModel, sheet: SheetModel, r: ResponseModel, only?: ReadonlySet<number>): void {
     const ctx = this.ctx;
@@ -355,9 +362,10 @@ export class FakeItem implements Pick<AnyItem, ItemPick> {
   getTitle(): string {
     return this.model.title;
   }
-  /** Renaming does not rename a linked sheet's column in the fake ([UNCONFIRMED], §6). */
+  /** On a linked form the column header follows the title ([UNCONFIRMED] for renames, §6). */
   setTitle(title: string): AnyItem {
     this.model.title = title;
+    this.forms.retitle(this.form, this.model);
     return this.me();
   }
   getHelpText(): string {

@@ -162,31 +162,34 @@ export function compileTemplate(raw: string): string {
 
 export class FakeHtmlTemplate implements Pick<GTemplate, 'evaluate' | 'getCode' | 'getRawContent'> {
   [propName: string]: unknown;
+  // ES private fields, so that template variables (t.raw = …, t.ctx = …) never clash with them.
+  readonly #raw: string;
+  readonly #ctx: GasContext | undefined;
 
-  constructor(
-    private readonly raw: string,
-    private readonly ctx?: GasContext,
-  ) {}
+  constructor(raw: string, ctx?: GasContext) {
+    this.#raw = raw;
+    this.#ctx = ctx;
+  }
 
   /** Runs the scriptlets with this template's own properties in scope (then globals, as on the server). */
   evaluate(): GOut {
     const scope: Record<string, unknown> = {};
-    for (const k of Object.keys(this)) if (k !== 'raw' && k !== 'ctx') scope[k] = this[k];
+    for (const k of Object.keys(this)) scope[k] = this[k];
     const toText = (v: unknown) => (v === undefined || v === null ? '' : String(v));
     const fn = new Function(
       '__scope',
       '__esc',
       '__raw',
-      `with (__scope) {\n${compileTemplate(this.raw)}\n}`,
+      `with (__scope) {\n${compileTemplate(this.#raw)}\n}`,
     ) as (scope: Record<string, unknown>, esc: (v: unknown) => string, raw: (v: unknown) => string) => string;
     const html = fn(scope, (v) => escapeHtml(toText(v)), toText);
-    return new FakeHtmlOutput(html, this.ctx) as unknown as GOut;
+    return new FakeHtmlOutput(html, this.#ctx) as unknown as GOut;
   }
   getCode(): string {
-    return compileTemplate(this.raw);
+    return compileTemplate(this.#raw);
   }
   getRawContent(): string {
-    return this.raw;
+    return this.#raw;
   }
 }
 

@@ -204,7 +204,7 @@ describe('§1.3 how written strings are parsed', () => {
     expect(row?.[3]).toBeInstanceOf(Date);
     expect(sheet.getRange('D1').getDisplayValue()).toBe('2026-10-05');
     // midnight in the spreadsheet time zone (Asia/Shanghai)
-    expect((row?.[3] as Date).toISOString()).toBe('2026-10-04T16:00:00.000Z');
+    expect((sheet.getRange('D1').getValue() as Date).toISOString()).toBe('2026-10-04T16:00:00.000Z');
     expect(row?.[4]).toBe(true);
   });
 
