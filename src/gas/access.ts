@@ -41,3 +41,22 @@ export function requireCommittee(ss: Spreadsheet, action: string): string {
   }
   return email;
 }
+
+/**
+ * Refuses before anything is written when a tab the action writes is protected against this user
+ * (e.g. a new committee member before the owner re-ran setup). Avoids half-done actions.
+ */
+export function requireWritable(ss: Spreadsheet, tabs: readonly string[]): void {
+  const blocked = tabs.filter((name) => {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) return false;
+    return sheet
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+      .some((p) => !p.isWarningOnly() && !p.canEdit());
+  });
+  if (blocked.length > 0) {
+    throw new UserFacingError(
+      `您的账号还没有${blocked.map((b) => `「${b}」`).join('')}的编辑权限（受保护的系统表）。请表格所有者运行「积分管理 › 初始化/修复表格」同步两委成员权限后再试。`,
+    );
+  }
+}

@@ -1,6 +1,7 @@
 // Menu actions: setup, recompute, help, and the placeholders of features that come with later issues.
 
-import { committeeEmails, currentEmail, requireCommittee } from './access';
+import { TAB } from '../shared/tabs';
+import { committeeEmails, currentEmail, requireCommittee, requireWritable } from './access';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { recomputeSpreadsheet } from './recompute-action';
@@ -23,7 +24,7 @@ export function doSetup(ss: Spreadsheet = active()): string {
     const t = now(ss);
     const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
     logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);
-    return `初始化完成。${detail}。\n下一步：在「设置」表填写两委成员邮箱，在「干部名册」表录入干部。`;
+    return `初始化完成。${detail}。系统表的编辑权限已按「设置」中的两委成员邮箱同步。\n下一步：在「设置」表填写两委成员邮箱（修改后请再运行一次本操作），在「干部名册」表录入干部。`;
   });
 }
 
@@ -31,6 +32,7 @@ export function doSetup(ss: Spreadsheet = active()): string {
 export function doRecompute(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
     const who = requireCommittee(ss, '重新计算');
+    requireWritable(ss, [TAB.monthly, TAB.yearly, TAB.problems, TAB.log]);
     const res = recomputeSpreadsheet(ss);
     const t = now(ss);
     const detail = `${res.year}年度，截至 ${res.asOf}：${res.counts.cadres} 名干部，${res.counts.entries} 条台账记录，系统生成 ${res.counts.systemEntries} 条，校验问题 ${res.counts.problems} 条`;

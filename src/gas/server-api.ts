@@ -1,5 +1,6 @@
 // Implementations of the page-callable functions (ServerApi) and the form trigger, with error shaping.
 
+import { TAB } from '../shared/tabs';
 import type {
   ActionResult,
   DialogOptions,
@@ -8,7 +9,7 @@ import type {
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { requireCommittee, UserFacingError } from './access';
+import { requireCommittee, requireWritable, UserFacingError } from './access';
 import { doRecompute } from './actions';
 import { dialogOptions, submitEntry } from './dialog';
 import { createOrUpdateForm } from './form';
@@ -43,6 +44,7 @@ export function review(req: ReviewRequest): ReviewResult {
   const result = shaped<ReviewResult>({ changed: 0, state: null }, () =>
     withDocumentLock(() => {
       const who = requireCommittee(ss, '审核申报');
+      requireWritable(ss, [TAB.log]);
       return applyReview(ss, req, who, now(ss).text);
     }),
   );
@@ -64,6 +66,7 @@ export function submitDialog(req: EntryRequest): ActionResult {
   return shaped<ActionResult>({}, () =>
     withDocumentLock(() => {
       const who = requireCommittee(ss, '录入积分事项');
+      requireWritable(ss, [TAB.log]);
       return submitEntry(ss, req, who);
     }),
   );
@@ -89,6 +92,7 @@ export function handleFormSubmit(e?: GoogleAppsScript.Events.SheetsOnFormSubmit)
 export function doSyncResponses(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
     const who = requireCommittee(ss, '同步表单回复');
+    requireWritable(ss, [TAB.intakeErrors, TAB.log]);
     const res = syncResponses(ss);
     const t = now(ss);
     const detail = `扫描 ${res.scanned} 条回复：新增待审核 ${res.ledgerRows.length} 条，申报异常 ${res.errorRows.length} 条，已处理过 ${res.duplicates} 条`;
