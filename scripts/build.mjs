@@ -61,6 +61,7 @@ if (existsSync(uiDir)) {
   for (const f of readdirSync(uiDir).filter((n) => n.endsWith('.html')))
     copyFileSync(join(uiDir, f), join(dist, f));
 }
+await buildClientPages();
 const size = Buffer.byteLength(code);
 if (size > MAX_BUNDLE_BYTES) {
   console.error(
@@ -86,3 +87,56 @@ chmodSync(join(dist, 'cli/jifen.cjs'), 0o755);
 console.log(
   `built dist/Code.js (${(size / 1024).toFixed(1)} KiB, ${exportsList.length} globals) and dist/cli/jifen.cjs`,
 );
+
+/**
+ * HtmlService pages: for each src/client/<name>.html, bundle src/client/<name>.ts for the browser and
+ * inline it (and src/client/style.css) at the placeholders, writing dist/<Name>.html. The server opens
+ * them with HtmlService.createHtmlOutputFromFile('Sidebar') / ('Dialog'): one self-contained file each.
+ */
+async function buildClientPages() {
+  const clientDir = join(root, 'src/client');
+  if (!existsSync(clientDir)) return;
+  const cssPath = join(clientDir, 'style.css');
+  const css = existsSync(cssPath) ? readFileSync(cssPath, 'utf8') : '';
+  for (const file of readdirSync(clientDir)
+    .filter((n) => n.endsWith('.html'))
+    .sort()) {
+    const name = file.slice(0, -'.html'.length);
+    const out = await esbuild.build({
+      entryPoints: [join(clientDir, `${name}.ts`)],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2019',
+      minify: true,
+      write: false,
+      legalComments: 'none',
+      charset: 'utf8',
+      logLevel: 'warning',
+    });
+    const js = out.outputFiles[0].text;
+    // Why: inline text must not end its element early ("</script", "</style"), open a script-data
+    // escape ("<!--"), or look like an Apps Script scriptlet ("<?") should the page ever be served
+    // through createTemplateFromFile. esbuild already writes "</script" in strings as "<\/script".
+    for (const [what, text, bad] of [
+      ['script', js, /<\/script|<!--|<\?/i],
+      ['style', css, /<\/style|<\?/i],
+    ]) {
+      const m = bad.exec(text);
+      if (m)
+        throw new Error(`src/client/${name}: inlined ${what} contains "${m[0]}", which would break the page`);
+    }
+    let html = readFileSync(join(clientDir, file), 'utf8');
+    for (const [placeholder, replacement] of [
+      ['<!-- @build:style -->', `<style>\n${css}</style>`],
+      ['<!-- @build:script -->', `<script>\n${js}</script>`],
+    ]) {
+      if (!html.includes(placeholder))
+        throw new Error(`src/client/${file} lacks the placeholder ${placeholder}`);
+      // Why a function: a string replacement would expand "$&", "$'"… that minified code often contains.
+      html = html.replace(placeholder, () => replacement);
+    }
+    const outName = `${name[0].toUpperCase()}${name.slice(1)}.html`;
+    writeFileSync(join(dist, outName), html);
+  }
+}
