@@ -5,7 +5,8 @@ import type { ActionResult, DialogOptions, EntryRequest } from '../../src/shared
 import { dialogOptions, HOSTILE_NAME } from './fixtures';
 import { allDisabled, deferred, launchBrowser, type OpenedPage, openPage, screenshot, see } from './harness';
 
-jest.setTimeout(30_000);
+// Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
+jest.setTimeout(90_000);
 
 const DIALOG = { width: 640, height: 600 };
 let browser: Browser;

@@ -5,7 +5,8 @@ import type { PublishResult, ReviewRequest, ReviewResult, SidebarState } from '.
 import { HOSTILE_NAME, HOSTILE_REASON, sidebarState, without } from './fixtures';
 import { allDisabled, deferred, launchBrowser, type OpenedPage, openPage, screenshot, see } from './harness';
 
-jest.setTimeout(30_000);
+// Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
+jest.setTimeout(90_000);
 
 const SIDEBAR = { width: 300, height: 800 };
 let browser: Browser;
