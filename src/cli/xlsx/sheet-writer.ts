@@ -40,7 +40,11 @@ export interface RenderedSheet {
   comments?: { commentsXml: string; vml: string };
 }
 
-const MAX_ROW = 1048576;
+/**
+ * Dropdowns cover the data plus room to type. Why not the whole column (to row 1048576)? Some readers
+ * (exceljs among them) expand a validation range cell by cell, which takes seconds and gigabytes.
+ */
+const VALIDATION_SPARE_ROWS = 1000;
 
 /** Excel column width (characters of the default font) from pixels: ~7 px per character plus padding. */
 function widthChars(px: number): number {
@@ -125,13 +129,14 @@ export function renderSheet(
     );
   const vals = (model.validations ?? []).filter((v) => v.choices.length > 0);
   if (vals.length) {
+    const lastRow = values.length + VALIDATION_SPARE_ROWS;
     tail.push(`<dataValidations count="${vals.length}">`);
     for (const v of vals) {
       const col = columnLetters(v.col);
       // A list formula is the choices in one quoted string (a quote inside is doubled).
       const list = `"${v.choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
       tail.push(
-        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="无效的值" error="${escapeXml(`请从下拉列表中选择：${v.choices.join('、')}`)}" sqref="${col}2:${col}${MAX_ROW}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="无效的值" error="${escapeXml(`请从下拉列表中选择：${v.choices.join('、')}`)}" sqref="${col}2:${col}${lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
       );
     }
     tail.push('</dataValidations>');

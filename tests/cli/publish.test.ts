@@ -1,0 +1,229 @@
+// jifen publish / verify: the protected snapshot, its digest in 公示记录, the HTML page, and every refusal leaving the file untouched.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { tabModel } from '../../src/cli/xlsx/layout';
+import { XlsxPackage } from '../../src/cli/xlsx/package';
+import { entryData, readZip } from '../../src/cli/xlsx/zip';
+import { canonicalSnapshotText, snapshotTabName } from '../../src/shared/publish';
+import { TAB } from '../../src/shared/tabs';
+import { cli, coreFigures, demoScenarioJson, filesIn, readBook, sha256, tempDir } from './helpers';
+
+let demoBytes: Buffer;
+
+beforeAll(async () => {
+  const d = tempDir();
+  const r = await cli(['demo', join(d, 'demo.xlsx')]);
+  expect(r.code).toBe(0);
+  demoBytes = readFileSync(join(d, 'demo.xlsx'));
+});
+
+function copyDemo(name = '台账.xlsx', mutate?: (pkg: XlsxPackage) => void): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = join(dir, name);
+  if (mutate) {
+    const pkg = XlsxPackage.open(demoBytes);
+    mutate(pkg);
+    writeFileSync(file, pkg.toBuffer());
+  } else writeFileSync(file, demoBytes);
+  return { dir, file };
+}
+
+const AUG = '2026-08';
+const at = { month: '2026-10', instant: new Date('2026-10-31T02:00:00Z') };
+
+test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 matches, and the HTML page', async () => {
+  const { dir, file } = copyDemo();
+  const r = await cli(['publish', file, '--month', AUG, '--by', '李秀英'], at);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  const book = readBook(file);
+  const tab = snapshotTabName(AUG);
+  expect(tab).toBe('公示-2026-08');
+  const snap = book.values(tab)!;
+  expect(snap[0]![0]).toBe('示例社区 2026年8月 干部积分公示');
+  expect(String(snap[1]![0])).toContain('发布人：李秀英');
+  expect(String(snap[1]![0])).toContain('发布时间：2026-10-31 10:00:00');
+
+  // The cadre table equals the core's own figures for August.
+  const core = coreFigures(demoScenarioJson(), AUG);
+  const header = snap[3]!;
+  expect(header).toEqual([
+    '排名',
+    '编号',
+    '姓名',
+    '基础',
+    '任务',
+    '奖励',
+    '月度积分',
+    '年度累计',
+    '分档',
+    '备注',
+  ]);
+  const rows = snap.slice(4, 4 + core.size);
+  for (const row of rows) {
+    const c = core.get(String(row[1]))!;
+    expect(row.slice(0, 8)).toEqual([
+      c.rank,
+      c.cadreId,
+      c.name,
+      c.base,
+      c.task,
+      c.reward,
+      c.total,
+      c.yearToDate,
+    ]);
+  }
+  // Every approved August entry is listed once, and the details add up to each cadre's month total.
+  const ledger = book.values(TAB.ledger)!.slice(1);
+  const approvedAug = ledger.filter((x) => x[1] === AUG && x[13] === '已通过');
+  const detailStart = snap.findIndex((x) => x[0] === '干部编号') + 1;
+  const details = snap.slice(detailStart).filter((x) => x.length >= 10);
+  expect(details.map((x) => x[9]).sort()).toEqual(approvedAug.map((x) => x[0]).sort());
+  const sums = new Map<string, number>();
+  for (const x of details) sums.set(String(x[0]), (sums.get(String(x[0])) ?? 0) + Number(x[6]));
+  for (const [id, c] of core) expect(sums.get(id) ?? 0).toBe(c.total);
+
+  // 公示记录: period, version, tab, who, when, rows, digest of the tab as read back from the file.
+  const pub = book.values(TAB.publications)!;
+  const rec = pub.find((x) => x[0] === AUG)!;
+  expect(rec.slice(0, 6)).toEqual([AUG, 1, tab, '李秀英', '2026-10-31 10:00:00', snap.length]);
+  expect(rec[6]).toBe(sha256(canonicalSnapshotText(snap)));
+
+  // Sheet protection is on, and exceljs (another reader) agrees on the digest input.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(tab) as unknown as ExcelJS.Worksheet & { sheetProtection: { sheet: boolean } };
+  expect(ws.sheetProtection.sheet).toBe(true);
+  const viaExceljs: unknown[][] = Array.from({ length: ws.rowCount }, () => []);
+  ws.eachRow((row, n) => {
+    row.eachCell((cell, c) => {
+      // exceljs repeats a merged range's value in every cell of it; the sheet has it once (top left).
+      if (!cell.isMerged || cell.master === cell) viaExceljs[n - 1]![c - 1] = cell.value;
+    });
+  });
+  expect(sha256(canonicalSnapshotText(viaExceljs as never))).toBe(rec[6]);
+
+  // The HTML page beside the workbook.
+  const html = readFileSync(join(dir, '台账-公示-2026-08.html'), 'utf8');
+  expect(html).toContain('<html lang="zh-CN">');
+  expect(html).toContain('@page { size: A4');
+  expect(html).toContain('WenQuanYi Zen Hei');
+  expect(html).toContain('示例社区 2026年8月 干部积分公示');
+  expect(html).toContain(String(rec[6]));
+  expect(filesIn(dir)).toEqual(['台账-公示-2026-08.html', '台账.xlsx', '台账.xlsx.bak']);
+  expect(r.out).toContain('台账-公示-2026-08.html');
+});
+
+test('publishing the same month twice is refused, and the file stays as it was', async () => {
+  const { dir, file } = copyDemo();
+  expect((await cli(['publish', file, '--month', AUG], at)).code).toBe(0);
+  const published = readFileSync(file);
+  const r = await cli(['publish', file, '--month', AUG], at);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('已于 2026-10-31 10:00:00 发布公示');
+  expect(r.err).toContain('更正1');
+  expect(readFileSync(file).equals(published)).toBe(true);
+  // The .bak is still the one of the first (successful) publication.
+  expect(readFileSync(`${file}.bak`).equals(demoBytes)).toBe(true);
+  expect(filesIn(dir)).toHaveLength(3);
+});
+
+test.each([
+  ['2026-10', '待审核'],
+  ['2026-09', '已于'],
+  ['2026-12', '尚未到来'],
+  ['2025-12', '不在考核年度 2026'],
+  ['2026-13', '月份格式'],
+  ['十月', '月份格式'],
+])('publish --month %s is refused (%s), exit 2, input untouched, no .bak', async (month, words) => {
+  const { dir, file } = copyDemo();
+  const r = await cli(['publish', file, '--month', month], at);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain(words);
+  expect(r.err).not.toMatch(/\n\s+at /);
+  expect(readFileSync(file).equals(demoBytes)).toBe(true);
+  expect(filesIn(dir)).toEqual(['台账.xlsx']);
+});
+
+test('a month without any data is refused', async () => {
+  const { file } = copyDemo('空.xlsx', (pkg) => {
+    // Drop every hand row and attendance row of July.
+    const ledger = pkg.values(TAB.ledger)!.filter((r, i) => i === 0 || r[1] !== '2026-07');
+    const att = pkg.values(TAB.attendance)!.filter((r, i) => i === 0 || r[0] !== '2026-07');
+    pkg.replaceSheet(TAB.ledger, tabModel('ledger', ledger));
+    pkg.replaceSheet(TAB.attendance, tabModel('attendance', att));
+  });
+  const before = readFileSync(file);
+  const r = await cli(['publish', file, '--month', '2026-07'], at);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('没有任何积分台账条目或考勤记录');
+  expect(readFileSync(file).equals(before)).toBe(true);
+});
+
+test('October can be published once its pending claims are reviewed', async () => {
+  const { file } = copyDemo('审核后.xlsx', (pkg) => {
+    const ledger = pkg
+      .values(TAB.ledger)!
+      .map((r) => (r[13] === '待审核' ? [...r.slice(0, 13), '已通过'] : r));
+    pkg.replaceSheet(TAB.ledger, tabModel('ledger', ledger));
+  });
+  const r = await cli(['publish', file, '--month', '2026-10'], at);
+  expect(r.err).toBe('');
+  expect(r.code).toBe(0);
+  expect(readBook(file).sheet('公示-2026-10')).toBeDefined();
+});
+
+test('text typed into the ledger is escaped in the HTML page and stays text in the snapshot', async () => {
+  const evil = '<script>alert("x")</script> & =IMPORTXML("a") 2026-10';
+  const { dir, file } = copyDemo('转义.xlsx', (pkg) => {
+    const ledger = pkg.values(TAB.ledger)!;
+    const i = ledger.findIndex((r) => r[1] === AUG && r[10] === '表单' && r[13] === '已通过');
+    ledger[i] = [...ledger[i]!.slice(0, 9), evil, ...ledger[i]!.slice(10)];
+    pkg.replaceSheet(TAB.ledger, tabModel('ledger', ledger));
+  });
+  expect((await cli(['publish', file, '--month', AUG], at)).code).toBe(0);
+  const html = readFileSync(join(dir, '转义-公示-2026-08.html'), 'utf8');
+  expect(html).not.toContain('<script>');
+  expect(html).toContain(
+    '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; =IMPORTXML(&quot;a&quot;) 2026-10',
+  );
+  expect(
+    readBook(file)
+      .values('公示-2026-08')!
+      .some((r) => r[7] === evil),
+  ).toBe(true);
+});
+
+test('verify: intact snapshots pass; an edited or missing snapshot is reported with exit 3', async () => {
+  const { file } = copyDemo();
+  expect((await cli(['publish', file, '--month', AUG], at)).code).toBe(0);
+  const ok = await cli(['verify', file]);
+  expect(ok.code).toBe(0);
+  expect(ok.out).toContain('全部 2 张公示与记录一致');
+
+  // Someone unprotects the sheet in Excel and changes a number.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('公示-2026-08')!;
+  ws.getCell('G5').value = Number(ws.getCell('G5').value) + 10;
+  wb.removeWorksheet(wb.getWorksheet('公示-2026-09')!.id);
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const bad = await cli(['verify', file]);
+  expect(bad.code).toBe(3);
+  expect(bad.out).toContain('公示-2026-08（2026-08）：已被改动');
+  expect(bad.out).toContain('公示-2026-09（2026-09）：公示表不存在');
+});
+
+test('the snapshot part is written once and never touched by later recomputes', async () => {
+  const { file } = copyDemo();
+  const part = (f: string) => {
+    const path = readBook(f).sheet('公示-2026-09')!.path;
+    return entryData(readZip(readFileSync(f)).find((e) => e.name === path)!);
+  };
+  const before = part(file);
+  expect((await cli(['recompute', file], { month: '2026-12' })).code).toBe(0);
+  expect(part(file).equals(before)).toBe(true);
+  expect((await cli(['verify', file])).code).toBe(0);
+});
