@@ -87,6 +87,30 @@ export interface DialogOptions {
   months: string[];
   /** A default month (the current one). */
   month: string;
+  /** Leave balance per cadre as of today (积分兑换): points above the 起始分 less redemptions. */
+  balances?: { cadreId: string; availablePoints: number; halfDays: number; redeemedHalfDays: number }[];
+  /** Points that pay for half a day of personal leave (设置 兑换标准). */
+  pointsPerHalfDay?: number;
+  /** Published months, newest first (objections are raised against these). */
+  publishedMonths?: string[];
+  /** Objections on record (异议处理), newest first. */
+  objections?: ObjectionSummary[];
+  /** Today, 'YYYY-MM-DD' (default redemption date). */
+  today?: string;
+}
+
+export interface ObjectionSummary {
+  id: string;
+  month: string;
+  cadreId: string;
+  cadreName: string;
+  /** The disputed ledger entry id ('' when the objection is about something missing). */
+  entryId: string;
+  content: string;
+  /** '待处理' | '成立' | '不成立' */
+  status: string;
+  /** 处理意见 once decided. */
+  opinion: string;
 }
 
 export interface EventEntryRequest {
@@ -119,7 +143,42 @@ export interface ScoresEntryRequest {
   rows: { cadreId: string; score: number }[];
 }
 
-export type EntryRequest = EventEntryRequest | AttendanceEntryRequest | ScoresEntryRequest;
+/** 积分兑换: redeem half-days of personal leave with points (refused beyond the balance). */
+export interface RedemptionEntryRequest {
+  kind: 'redemption';
+  cadreId: string;
+  halfDays: number;
+  /** 'YYYY-MM-DD' */
+  date: string;
+  note: string;
+}
+
+/** 异议: a cadre objects to a published month (optionally to one entry). */
+export interface ObjectionEntryRequest {
+  kind: 'objection';
+  month: string;
+  cadreId: string;
+  entryId: string;
+  content: string;
+}
+
+/** The committee's finding on an objection; upheld findings carry the correction entries. */
+export interface FindingEntryRequest {
+  kind: 'finding';
+  objectionId: string;
+  result: 'upheld' | 'rejected';
+  opinion: string;
+  /** For upheld: one line per change, in points (+/-), against an entry or (entryId '') a rule. */
+  corrections: { entryId: string; ruleCode: string; pointsDelta: number; reason: string }[];
+}
+
+export type EntryRequest =
+  | EventEntryRequest
+  | AttendanceEntryRequest
+  | ScoresEntryRequest
+  | RedemptionEntryRequest
+  | ObjectionEntryRequest
+  | FindingEntryRequest;
 
 /** The server functions the pages call (names are the globals in dist/Code.js). */
 export interface ServerApi {
