@@ -188,7 +188,10 @@ export function monthHighlights(result: RecomputeResult, month: string): string 
 }
 
 function requireXlsxName(file: string): void {
-  if (extname(file).toLowerCase() !== '.xlsx') throw new UserError(`文件名应以 .xlsx 结尾：${file}`);
+  const ext = extname(file).toLowerCase();
+  if (ext === '.xls' || ext === '.et' || ext === '.ods')
+    throw new UserError(`不支持 ${ext} 格式，请先另存为 .xlsx（Excel 工作簿）：${file}`);
+  if (ext !== '.xlsx') throw new UserError(`文件名应以 .xlsx 结尾：${file}`);
 }
 
 /** `jifen demo <out.xlsx>`: the example community's workbook, built with the same workflow as recompute/publish. */

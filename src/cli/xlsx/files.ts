@@ -11,7 +11,7 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors';
 import { XlsxFormatError, XlsxPackage } from './package';
 
@@ -45,9 +45,6 @@ export function lockFileOf(file: string): string | undefined {
 
 /** Opens a workbook for reading (and, when `forWrite`, checks it can be replaced afterwards). */
 export function openBook(file: string, forWrite: boolean): { pkg: XlsxPackage; size: number } {
-  const ext = extname(file).toLowerCase();
-  if (ext === '.xls' || ext === '.et' || ext === '.ods')
-    throw new UserError(`不支持 ${ext} 格式，请先另存为 .xlsx（Excel 工作簿）：${file}`);
   let buf: Buffer;
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
