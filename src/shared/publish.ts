@@ -374,7 +374,11 @@ export function snapshotHtml(snapshot: Snapshot, sha256: string): string {
   .meta { text-align: center; color: #444; margin-bottom: 4mm; }
   table { width: 100%; border-collapse: collapse; margin-bottom: 3mm; }
   th, td { border: 0.6pt solid #666; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
-  th { background: #e7e6e6; }
+  th { background: #e7e6e6; white-space: nowrap; }
+  table.details { font-size: 9pt; }
+  .details td:nth-child(1), .details td:nth-child(2), .details td:nth-child(3), .details td:nth-child(9) { white-space: nowrap; }
+  .details td:nth-child(10) { font-size: 7pt; color: #555; word-break: break-all; }
+  .cadres td:nth-child(2), .cadres td:nth-child(3), .cadres td:nth-child(9) { white-space: nowrap; }
   td.num, th.num { text-align: right; white-space: nowrap; }
   thead { display: table-header-group; }
   tr { page-break-inside: avoid; break-inside: avoid; }
