@@ -85,7 +85,7 @@ export function summaryRowsOf(values: Cell[][], period: string): Map<string, Rec
     header.forEach((h, i) => {
       rec[h] = row[i];
     });
-    out.set(String(rec['干部编号']), rec);
+    out.set(String(rec.干部编号), rec);
   }
   return out;
 }

@@ -17,7 +17,6 @@ function soffice(): string | undefined {
 
 const bin = soffice();
 if (!bin)
-  // biome-ignore lint/suspicious/noConsole: the notice is the point when the test is skipped
   console.warn('NOTICE: LibreOffice (soffice) is not installed: the LibreOffice round-trip test is skipped.');
 
 /** RFC 4180 CSV (LibreOffice quotes fields with commas, quotes or newlines). */

@@ -65,7 +65,7 @@ function pdfUnicodeText(pdf: Buffer): Set<string> {
 test('the snapshot page prints to an A4 PDF with its Chinese text, and renders to a screenshot', async () => {
   const page = await browser.newPage();
   await page.goto(pathToFileURL(htmlFile).href);
-  const title = await page.locator('h1').innerText();
+  const title = await page.locator('h1').textContent();
   expect(title).toBe('示例社区 2026年8月 干部积分公示');
   const rows = await page.locator('table.cadres tbody tr').count();
   expect(rows).toBe(12);
