@@ -344,7 +344,8 @@ function entryIssue(
   if (!cadreIds.has(e.cadreId)) return ['cadreId', `干部名册中没有编号为 ${e.cadreId} 的干部`];
   const rule = rules.get(e.ruleCode);
   if (!rule) return ['ruleCode', `积分规则中没有编码 ${e.ruleCode}`];
-  if (rule.kind !== 'per-event' && e.source !== 'system') {
+  // Corrections may target any rule (e.g. a published month's attendance points); hand entries may not.
+  if (rule.kind !== 'per-event' && e.source !== 'system' && e.source !== 'correction') {
     return ['ruleCode', `${e.ruleCode}（${rule.item}）由系统自动计算，不能手工录入`];
   }
   if (!isInt(e.quantity) || e.quantity < 1)

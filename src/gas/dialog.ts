@@ -1,18 +1,47 @@
 // The entry dialog's server side: choices for the form, and recording events, attendance and scores.
 
-import { isActive, isMonthKey, MAX_QUANTITY, monthKey, parsePeriod, SOURCE_ZH, STATUS_ZH } from '../core';
+import {
+  buildYearBook,
+  isActive,
+  isDateKey,
+  isMonthKey,
+  leaveAsOf,
+  MAX_QUANTITY,
+  monthKey,
+  parsePeriod,
+  SOURCE_ZH,
+  STATUS_ZH,
+} from '../core';
 import { type Cell, cellMonth, cellText } from '../shared/cells';
+import { readTable } from '../shared/read-tabs';
 import { headersOf, TAB } from '../shared/tabs';
-import type { ActionResult, DialogOptions, EntryRequest } from '../shared/ui-contract';
+import type {
+  ActionResult,
+  DialogOptions,
+  EntryRequest,
+  FindingEntryRequest,
+  ObjectionEntryRequest,
+  ObjectionSummary,
+  RedemptionEntryRequest,
+} from '../shared/ui-contract';
 import { committeeEmails, currentEmail, UserFacingError } from './access';
 import { logAction } from './log';
-import { appendRows } from './sheets-io';
+import { appendRows, readTab } from './sheets-io';
 import { columnIndex, loadWorkbook, type Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function dialogOptions(ss: Spreadsheet): DialogOptions {
-  const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'publications']);
+  const wb = loadWorkbook(ss, [
+    'settings',
+    'roster',
+    'rules',
+    'ledger',
+    'attendance',
+    'scores',
+    'redemptions',
+    'publications',
+  ]);
   const email = currentEmail();
   const year = Number(wb.now.month.slice(0, 4));
   const months: string[] = [];
@@ -35,7 +64,47 @@ export function dialogOptions(ss: Spreadsheet): DialogOptions {
       .map((r) => ({ code: r.code, item: r.item, scorePeriod: r.scorePeriod! })),
     months,
     month: wb.now.month,
+    ...extraOptions(ss, wb),
   };
+}
+
+/** Balances, published months and objections for the 积分兑换 / 异议 parts of the dialog. */
+function extraOptions(ss: Spreadsheet, wb: Workbook): Partial<DialogOptions> {
+  const year = Number(wb.now.month.slice(0, 4));
+  const book = buildYearBook(wb.scenario, year);
+  const names = new Map(wb.scenario.roster.map((c) => [c.id, c.name]));
+  return {
+    balances: wb.scenario.roster.map((c) => {
+      const l = leaveAsOf(book, c.id, wb.now.month);
+      return {
+        cadreId: c.id,
+        availablePoints: l.availablePoints,
+        halfDays: l.halfDays,
+        redeemedHalfDays: l.redeemedHalfDays,
+      };
+    }),
+    pointsPerHalfDay: wb.scenario.settings.pointsPerHalfDay,
+    publishedMonths: [...wb.published].sort().reverse(),
+    objections: readObjections(ss, wb, names).reverse(),
+    today: wb.now.day,
+  };
+}
+
+function readObjections(ss: Spreadsheet, wb: Workbook, names: Map<string, string>): ObjectionSummary[] {
+  const t = readTable(readTab(ss, 'objections'), 'objections', []);
+  return t.rows.map((r) => {
+    const cadreId = cellText(r.get('干部编号'), wb.offset);
+    return {
+      id: cellText(r.get('编号'), wb.offset),
+      month: cellMonth(r.get('月份'), wb.offset),
+      cadreId,
+      cadreName: names.get(cadreId) ?? cellText(r.get('干部姓名')),
+      entryId: cellText(r.get('异议条目'), wb.offset),
+      content: cellText(r.get('异议内容'), wb.offset),
+      status: cellText(r.get('处理结果')) || '待处理',
+      opinion: cellText(r.get('处理意见'), wb.offset),
+    };
+  });
 }
 
 const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
@@ -49,7 +118,16 @@ function monthProblem(wb: Workbook, month: unknown): string | null {
 
 /** Validates and records one dialog submission. Caller holds the lock and has checked membership. */
 export function submitEntry(ss: Spreadsheet, req: EntryRequest, who: string): ActionResult {
-  const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'publications', 'attendance', 'scores']);
+  const wb = loadWorkbook(ss, [
+    'settings',
+    'roster',
+    'rules',
+    'ledger',
+    'attendance',
+    'scores',
+    'redemptions',
+    'publications',
+  ]);
   const cadres = new Map(wb.scenario.roster.map((c) => [c.id, c]));
   const errors: Record<string, string> = {};
   if (req.kind === 'event') {
@@ -188,7 +266,217 @@ export function submitEntry(ss: Spreadsheet, req: EntryRequest, who: string): Ac
       message: `已保存 ${key} ${itemName} 成绩 ${req.rows.length} 人（更新 ${n.updated}，新增 ${n.added}）`,
     };
   }
+  if (req.kind === 'redemption') return submitRedemption(ss, wb, req, who);
+  if (req.kind === 'objection') return submitObjection(ss, wb, req, who);
+  if (req.kind === 'finding') return submitFinding(ss, wb, req, who);
   return { ok: false, message: '未知的录入类型' };
+}
+
+const stamp = (wb: Workbook) => wb.now.text.replace(/\D/g, '');
+
+function submitRedemption(
+  ss: Spreadsheet,
+  wb: Workbook,
+  req: RedemptionEntryRequest,
+  who: string,
+): ActionResult {
+  const errors: Record<string, string> = {};
+  const cadre = wb.scenario.roster.find((c) => c.id === req.cadreId);
+  if (!cadre) errors.cadreId = '请选择干部';
+  if (!Number.isInteger(req.halfDays) || req.halfDays < 1) errors.halfDays = '半天数应为正整数';
+  const year = Number(wb.now.month.slice(0, 4));
+  if (typeof req.date !== 'string' || !isDateKey(req.date)) errors.date = '日期应如 2026-11-03';
+  else if (req.date > wb.now.day) errors.date = '日期不能晚于今天';
+  else if (Number(req.date.slice(0, 4)) !== year) errors.date = `只能兑换 ${year} 年度的积分`;
+  if (Object.keys(errors).length) return { ok: false, message: '请修改标出的内容', errors };
+  const book = buildYearBook(wb.scenario, year);
+  const pph = wb.scenario.settings.pointsPerHalfDay;
+  const before = leaveAsOf(book, cadre!.id, wb.now.month);
+  const cost = req.halfDays * pph;
+  if (cost > before.availablePoints) {
+    const msg = `超出可用积分：兑换 ${req.halfDays} 个半天需 ${cost} 分，${cadre!.name} 可用 ${before.availablePoints} 分（最多 ${before.halfDays} 个半天）`;
+    return { ok: false, message: msg, errors: { halfDays: msg } };
+  }
+  const sheet = ss.getSheetByName(TAB.redemptions);
+  if (!sheet) throw new UserFacingError('缺少「积分兑换」表，请先运行「初始化/修复表格」。');
+  const id = `R-${stamp(wb)}`;
+  appendRows(sheet, 'redemptions', [
+    [
+      id,
+      cadre!.id,
+      cadre!.name,
+      req.date,
+      req.halfDays,
+      cost,
+      String(req.note ?? '').trim(),
+      who,
+      wb.now.text,
+    ],
+  ]);
+  const after = before.availablePoints - cost;
+  logAction(
+    ss,
+    wb.now.text,
+    who,
+    '积分兑换',
+    `${id} ${cadre!.name}：${req.halfDays} 个半天（${cost} 分），兑换前 ${before.availablePoints} 分，兑换后 ${after} 分`,
+    req.halfDays,
+  );
+  return {
+    ok: true,
+    message: `已登记 ${cadre!.name} 兑换事假 ${req.halfDays / 2} 天（${cost} 分）。兑换前可用 ${before.availablePoints} 分，兑换后 ${after} 分（还可兑换 ${Math.max(0, Math.floor(after / pph))} 个半天）。排名不受影响。`,
+  };
+}
+
+function ledgerEntries(wb: Workbook, month: string): Map<string, { cadreId: string; ruleCode: string }> {
+  const out = new Map<string, { cadreId: string; ruleCode: string }>();
+  for (const e of wb.scenario.entries)
+    if (e.month === month) out.set(e.id, { cadreId: e.cadreId, ruleCode: e.ruleCode });
+  return out;
+}
+
+function submitObjection(
+  ss: Spreadsheet,
+  wb: Workbook,
+  req: ObjectionEntryRequest,
+  who: string,
+): ActionResult {
+  const errors: Record<string, string> = {};
+  if (typeof req.month !== 'string' || !wb.published.has(req.month))
+    errors.month = '只能对已公示的月份提出异议';
+  const cadre = wb.scenario.roster.find((c) => c.id === req.cadreId);
+  if (!cadre) errors.cadreId = '请选择干部';
+  const entryId = String(req.entryId ?? '').trim();
+  if (entryId && !errors.month && !ledgerEntries(wb, req.month).has(entryId))
+    errors.entryId = `${req.month} 的台账中没有条目 ${entryId}`;
+  if (!String(req.content ?? '').trim()) errors.content = '请填写异议内容';
+  if (Object.keys(errors).length) return { ok: false, message: '请修改标出的内容', errors };
+  const sheet = ss.getSheetByName(TAB.objections);
+  if (!sheet) throw new UserFacingError('缺少「异议处理」表，请先运行「初始化/修复表格」。');
+  const id = `O-${stamp(wb)}`;
+  appendRows(sheet, 'objections', [
+    [
+      id,
+      req.month,
+      cadre!.id,
+      cadre!.name,
+      entryId,
+      req.content.trim(),
+      wb.now.text,
+      '待处理',
+      '',
+      '',
+      '',
+      '',
+    ],
+  ]);
+  logAction(
+    ss,
+    wb.now.text,
+    who,
+    '登记异议',
+    `${id} ${cadre!.name} ${req.month}${entryId ? ` ${entryId}` : ''}：${req.content.trim()}`,
+    1,
+  );
+  return { ok: true, message: `已登记异议 ${id}（${cadre!.name}，${req.month}），待两委调查核实后处理。` };
+}
+
+function submitFinding(ss: Spreadsheet, wb: Workbook, req: FindingEntryRequest, who: string): ActionResult {
+  const errors: Record<string, string> = {};
+  const sheet = ss.getSheetByName(TAB.objections);
+  const ledgerSheet = ss.getSheetByName(TAB.ledger);
+  if (!sheet || !ledgerSheet)
+    throw new UserFacingError('缺少「异议处理」或「积分台账」表，请先运行「初始化/修复表格」。');
+  const values = readTab(ss, 'objections') ?? [];
+  const col = (h: string) => columnIndex(values, h);
+  const rowIndex = values.findIndex((r, i) => i > 0 && cellText(r[col('编号')]) === req.objectionId);
+  const obj = rowIndex > 0 ? values[rowIndex]! : null;
+  if (!obj) errors.objectionId = '请选择要处理的异议';
+  else if (!['', '待处理'].includes(cellText(obj[col('处理结果')]))) errors.objectionId = '该异议已处理';
+  if (req.result !== 'upheld' && req.result !== 'rejected') errors.result = '请选择“成立”或“不成立”';
+  if (!String(req.opinion ?? '').trim()) errors.opinion = '请填写处理意见';
+  const month = obj ? cellMonth(obj[col('月份')], wb.offset) : '';
+  const cadreId = obj ? cellText(obj[col('干部编号')], wb.offset) : '';
+  const entries = ledgerEntries(wb, month);
+  const lines = req.result === 'upheld' ? (Array.isArray(req.corrections) ? req.corrections : []) : [];
+  if (req.result === 'upheld' && lines.length === 0) errors.corrections = '异议成立时至少填写一条更正';
+  const rules = new Map(wb.scenario.rules.map((r) => [r.code, r]));
+  const resolved = lines.map((c, i) => {
+    const entryId = String(c.entryId ?? '').trim();
+    const entry = entryId ? entries.get(entryId) : undefined;
+    if (entryId && !entry) errors[`corrections.${i}.entryId`] = `${month} 的台账中没有条目 ${entryId}`;
+    else if (entry && entry.cadreId !== cadreId)
+      errors[`corrections.${i}.entryId`] = '该条目不属于提出异议的干部';
+    const ruleCode = entry?.ruleCode ?? String(c.ruleCode ?? '').trim();
+    if (!entryId && !rules.has(ruleCode)) errors[`corrections.${i}.ruleCode`] = '请选择规则编码';
+    if (!Number.isInteger(c.pointsDelta) || c.pointsDelta === 0)
+      errors[`corrections.${i}.pointsDelta`] = '分值变化应为非零整数';
+    if (!String(c.reason ?? '').trim()) errors[`corrections.${i}.reason`] = '请填写更正理由';
+    return { entryId, ruleCode, points: c.pointsDelta, reason: String(c.reason ?? '').trim() };
+  });
+  if (Object.keys(errors).length) return { ok: false, message: '请修改标出的内容', errors };
+  const ids: string[] = [];
+  if (resolved.length) {
+    const cadreName = wb.scenario.roster.find((c) => c.id === cadreId)?.name ?? '';
+    const rows = resolved.map((c, i) => {
+      const id = `X-${stamp(wb)}-${i + 1}`;
+      ids.push(id);
+      const rule = rules.get(c.ruleCode);
+      const f: Record<string, Cell> = {
+        编号: id,
+        月份: month,
+        干部编号: cadreId,
+        干部姓名: cadreName,
+        规则编码: c.ruleCode,
+        事项: rule?.item ?? '',
+        数量: 1,
+        分值: c.points,
+        积分: c.points,
+        得分依据: `更正：${c.reason}（异议 ${req.objectionId}）`,
+        来源: SOURCE_ZH.correction,
+        申报人: who,
+        申报时间: wb.now.text,
+        状态: STATUS_ZH.approved,
+        审核人: who,
+        审核时间: wb.now.text,
+        审核意见: req.opinion.trim(),
+        更正对象: c.entryId,
+      };
+      return headersOf('ledger').map((h) => f[h] ?? '');
+    });
+    appendRows(ledgerSheet, 'ledger', rows);
+  }
+  const result = req.result === 'upheld' ? '成立' : '不成立';
+  const r = rowIndex + 1;
+  for (const [h, v] of [
+    ['处理结果', result],
+    ['处理意见', req.opinion.trim()],
+    ['处理人', who],
+    ['处理时间', wb.now.text],
+    ['更正条目', ids.join('、')],
+  ] as const) {
+    const c = col(h);
+    if (c >= 0)
+      sheet
+        .getRange(r, c + 1)
+        .setNumberFormat('@')
+        .setValue(v);
+  }
+  logAction(
+    ss,
+    wb.now.text,
+    who,
+    '处理异议',
+    `${req.objectionId}：${result}；${req.opinion.trim()}${ids.length ? `；更正条目 ${ids.join('、')}` : ''}`,
+    ids.length,
+  );
+  return {
+    ok: true,
+    message:
+      req.result === 'upheld'
+        ? `已记录：异议 ${req.objectionId} 成立，新增更正条目 ${ids.length} 条（${month}）。请运行菜单「积分管理 › 发布更正公示」生成更正公示；原公示不会被修改。`
+        : `已记录：异议 ${req.objectionId} 不成立。处理意见已写入「异议处理」表。`,
+  };
 }
 
 /**

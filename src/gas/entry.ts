@@ -7,11 +7,12 @@ import type {
   ActionResult,
   DialogOptions,
   EntryRequest,
+  PublishResult,
   ReviewRequest,
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { comingSoon, doRecompute, doSetup, helpText, menuAction } from './actions';
+import { doRecompute, doSetup, helpText, menuAction } from './actions';
 import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
 import {
@@ -20,6 +21,9 @@ import {
   getDialogOptions,
   getSidebarState,
   handleFormSubmit,
+  menuPublish,
+  menuVerify,
+  publishFromSidebar,
   review,
   showDialog,
   showSidebar,
@@ -66,17 +70,22 @@ export function menuOpenEntryDialog(): void {
 
 /** Menu: 发布月度公示. */
 export function menuPublishMonth(): void {
-  menuAction('发布月度公示', () => comingSoon('发布月度公示'));
+  menuAction('发布月度公示', () => menuPublish('month'));
 }
 
 /** Menu: 发布半年汇总. */
 export function menuPublishHalfYear(): void {
-  menuAction('发布半年汇总', () => comingSoon('发布半年汇总'));
+  menuAction('发布半年汇总', () => menuPublish('half'));
 }
 
 /** Menu: 校验公示. */
 export function menuVerifySnapshots(): void {
-  menuAction('校验公示', () => comingSoon('校验公示'));
+  menuAction('校验公示', () => menuVerify());
+}
+
+/** Menu: 发布更正公示 (a revised snapshot after upheld objections). */
+export function menuPublishCorrection(): void {
+  menuAction('发布更正公示', () => menuPublish('correction'));
 }
 
 /** Menu: 同步表单回复. */
@@ -111,6 +120,14 @@ export function sidebarGetState(month?: string): SidebarState {
  */
 export function sidebarReview(req: ReviewRequest): ReviewResult {
   return review(req);
+}
+
+/**
+ * Sidebar: 发布月度公示 for a month.
+ * @param {string} month 2026-10
+ */
+export function sidebarPublish(month: string): PublishResult {
+  return publishFromSidebar(month);
 }
 
 /** Dialog: choices for the entry form. */

@@ -15,6 +15,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: '重新计算', handler: 'menuRecompute' },
   { label: '发布月度公示', handler: 'menuPublishMonth' },
   { label: '发布半年汇总', handler: 'menuPublishHalfYear' },
+  { label: '发布更正公示', handler: 'menuPublishCorrection' },
   { label: '校验公示', handler: 'menuVerifySnapshots' },
   { label: '同步表单回复', handler: 'menuSyncResponses' },
   { label: '创建/更新申请表', handler: 'menuSetupForm' },
@@ -24,8 +25,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
 /** Adds the menu to the spreadsheet UI. Called from onOpen; does nothing else (simple-trigger limits). */
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createMenu(MENU_TITLE);
-  MENU_ITEMS.forEach((item, i) => {
-    if (i === 2 || i === 4 || i === 7 || i === 9) menu.addSeparator();
+  MENU_ITEMS.forEach((item) => {
+    if (['录入积分事项', '发布月度公示', '同步表单回复', '帮助'].includes(item.label)) menu.addSeparator();
     menu.addItem(item.label, item.handler);
   });
   menu.addToUi();

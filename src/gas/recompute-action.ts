@@ -1,6 +1,7 @@
 // 重新计算 inside Sheets: one read per input tab, the shared recompute workflow, one write per output tab.
 
 import type { Cell } from '../shared/cells';
+import type { WorkbookValues } from '../shared/read-tabs';
 import { type RecomputeResult, recompute } from '../shared/recompute';
 import { COLUMNS, type ColumnTab, TAB } from '../shared/tabs';
 import { UserFacingError } from './access';
@@ -30,6 +31,11 @@ function sheetOrFail(ss: Spreadsheet, tab: ColumnTab): Sheet {
 
 /** Reads every input tab, runs the workflow, writes 积分台账 and the output tabs. Caller holds the lock. */
 export function recomputeSpreadsheet(ss: Spreadsheet): RecomputeResult {
+  return recomputeWithValues(ss).result;
+}
+
+/** recomputeSpreadsheet, also handing back the tab values it read (for publish checks). */
+export function recomputeWithValues(ss: Spreadsheet): { result: RecomputeResult; values: WorkbookValues } {
   const ledgerSheet = sheetOrFail(ss, 'ledger');
   const monthly = sheetOrFail(ss, 'monthly');
   const yearly = sheetOrFail(ss, 'yearly');
@@ -59,7 +65,7 @@ export function recomputeSpreadsheet(ss: Spreadsheet): RecomputeResult {
   writeSummary(yearly, res.yearly, 'yearly');
   writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));
   drawChart(yearly, res);
-  return res;
+  return { result: res, values };
 }
 
 function writeSummary(sheet: Sheet, values: Cell[][], tab: ColumnTab): void {

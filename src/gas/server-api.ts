@@ -5,6 +5,7 @@ import type {
   ActionResult,
   DialogOptions,
   EntryRequest,
+  PublishResult,
   ReviewRequest,
   ReviewResult,
   SidebarState,
@@ -16,6 +17,7 @@ import { createOrUpdateForm } from './form';
 import { syncResponses } from './intake-action';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
+import { publishCorrection, publishHalfYear, publishMonth, verifySnapshots } from './publish-action';
 import { applyReview, sidebarState } from './review';
 import { now } from './sheets-io';
 
@@ -135,3 +137,74 @@ export function showDialog(): string {
 }
 
 export { doRecompute };
+
+/** Sidebar: 发布月度公示 for the month shown. */
+export function publishFromSidebar(month: string): PublishResult {
+  const ss = active();
+  const result = shaped<PublishResult>({ state: null }, () =>
+    withDocumentLock(() => {
+      const who = requireCommittee(ss, '发布月度公示');
+      requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log]);
+      const out = publishMonth(ss, String(month ?? ''), who);
+      return {
+        ok: true,
+        message: out.message,
+        sheetName: out.sheetName,
+        digest: out.digest,
+        ...(out.pdfUrl ? { pdfUrl: out.pdfUrl } : {}),
+        state: null,
+      };
+    }, 120000),
+  );
+  try {
+    result.state = sidebarState(ss, month);
+  } catch {
+    result.state = null;
+  }
+  return result;
+}
+
+/** Asks for a period in a prompt; returns null when cancelled. */
+function askPeriod(title: string, hint: string, suggestion: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const r = ui.prompt(title, `${hint}\n（直接确定则为 ${suggestion}）`, ui.ButtonSet.OK_CANCEL);
+  if (r.getSelectedButton() !== ui.Button.OK) return null;
+  return r.getResponseText().trim().toUpperCase() || suggestion;
+}
+
+function previousMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+export function menuPublish(kind: 'month' | 'correction' | 'half'): string {
+  const ss = active();
+  requireCommittee(ss, kind === 'half' ? '发布半年汇总' : '发布公示');
+  const t = now(ss);
+  const suggestion =
+    kind === 'half'
+      ? `${t.month.slice(0, 4)}-H${Number(t.month.slice(5)) <= 6 ? 1 : 2}`
+      : previousMonth(t.month);
+  const period = askPeriod(
+    { month: '发布月度公示', correction: '发布更正公示', half: '发布半年汇总' }[kind],
+    kind === 'half' ? '请输入半年期间，如 2026-H1' : '请输入月份，如 2026-10',
+    suggestion,
+  );
+  if (period === null) return '已取消。';
+  return withDocumentLock(() => {
+    const who = requireCommittee(ss, '发布公示');
+    requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log]);
+    if (kind === 'half') return publishHalfYear(ss, period, who).message;
+    if (kind === 'correction') return publishCorrection(ss, period, who).message;
+    return publishMonth(ss, period, who).message;
+  }, 120000);
+}
+
+export function menuVerify(): string {
+  const ss = active();
+  return withDocumentLock(() => {
+    const who = requireCommittee(ss, '校验公示');
+    return verifySnapshots(ss, who).message;
+  });
+}

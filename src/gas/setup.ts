@@ -3,6 +3,7 @@
 import { CATEGORY_ZH, DEFAULT_RULES, KIND_ZH } from '../core';
 import { yesNo } from '../shared/cells';
 import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
 import { ensureSize, formatsFor } from './sheets-io';
 
@@ -226,13 +227,9 @@ export function tierFormatting(sheet: Sheet): void {
 /** Protects an add-on tab: only the owner and the committee may edit it. */
 function protect(sheet: Sheet, committee: readonly string[]): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  const p = existing ?? sheet.protect();
-  p.setDescription(`「${sheet.getName()}」由积分台账自动生成，仅两委成员可修改`);
-  const me = Session.getEffectiveUser().getEmail();
-  if (me) p.addEditor(me);
-  const keep = new Set([...committee, ...(me ? [me.toLowerCase()] : [])]);
-  const stale = p.getEditors().filter((u) => !keep.has(u.getEmail().toLowerCase()));
-  if (stale.length > 0) p.removeEditors(stale.map((u) => u.getEmail()));
-  const add = committee.filter((e) => !p.getEditors().some((u) => u.getEmail().toLowerCase() === e));
-  if (add.length > 0) p.addEditors(add);
+  restrictToCommittee(
+    existing ?? sheet.protect(),
+    committee,
+    `「${sheet.getName()}」由积分台账自动生成，仅两委成员可修改`,
+  );
 }

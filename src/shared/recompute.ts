@@ -183,7 +183,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     if (isSystem && !published.has(month)) continue;
     const cells = r.cells.slice();
     while (cells.length < width) cells.push('');
-    if (e && !published.has(e.month)) {
+    if (e && (!published.has(e.month) || e.source === 'correction')) {
       const rule = ruleByCode.get(e.ruleCode)!;
       const fill = (h: string, v: Cell, always = false) => {
         const i = col(h);

@@ -22,6 +22,7 @@ const EXPECTED_GLOBALS = [
   'menuHelp',
   'menuOpenEntryDialog',
   'menuOpenSidebar',
+  'menuPublishCorrection',
   'menuPublishHalfYear',
   'menuPublishMonth',
   'menuRecompute',
@@ -33,6 +34,7 @@ const EXPECTED_GLOBALS = [
   'onInstall',
   'onOpen',
   'sidebarGetState',
+  'sidebarPublish',
   'sidebarReview',
 ];
 

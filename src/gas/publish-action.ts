@@ -1,0 +1,478 @@
+// 发布月度公示 / 发布更正公示 / 发布半年汇总 / 校验公示 inside Sheets: protected snapshots with SHA-256 records.
+
+import {
+  earnedThrough,
+  halfOf,
+  isMonthKey,
+  parsePeriod,
+  periodLabel,
+  rankAndTier,
+  TIER_ZH,
+  type YearBook,
+} from '../core';
+import { type Cell, cellMonth, cellText } from '../shared/cells';
+import { buildPeriodReport } from '../shared/period-report';
+import {
+  buildSnapshot,
+  canonicalSnapshotText,
+  publicationRow,
+  publishRefusal,
+  SNAPSHOT_COLUMN_WIDTHS,
+  type Snapshot,
+  snapshotTabName,
+  verifyPublications,
+} from '../shared/publish';
+import { readTable, type WorkbookValues } from '../shared/read-tabs';
+import type { RecomputeResult } from '../shared/recompute';
+import { TAB } from '../shared/tabs';
+import { committeeEmails, UserFacingError } from './access';
+import { logAction } from './log';
+import { exportSheetPdf } from './pdf';
+import { restrictToCommittee } from './protect';
+import { recomputeWithValues } from './recompute-action';
+import { appendRows, ensureSize, now, offsetMinutes, readTab } from './sheets-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** SHA-256 as lowercase hex, through Apps Script's own digest (signed bytes → 0..255). */
+export function sha256Hex(text: string): string {
+  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
+    .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
+    .join('');
+}
+
+export interface PublishOutcome {
+  message: string;
+  sheetName: string;
+  digest: string;
+  pdfUrl?: string;
+}
+
+/** Writes snapshot values into a new protected tab; returns the tab and the digest of what reads back. */
+function writeSnapshotTab(
+  ss: Spreadsheet,
+  name: string,
+  values: Cell[][],
+  committee: readonly string[],
+  style: { headerRows: number[]; tierCol?: number; tierRows?: [number, number]; widths: readonly number[] },
+): { sheet: Sheet; digest: string } {
+  if (ss.getSheetByName(name)) {
+    throw new UserFacingError(
+      `已存在名为「${name}」的表。公示表一经生成不再改写；如是失败后残留的空表，请两委核实后删除再发布。`,
+    );
+  }
+  const sheet = ss.insertSheet(name);
+  const width = Math.max(...values.map((r) => r.length), style.widths.length);
+  const block = values.map((r) => [...r, ...new Array(width - r.length).fill('')]);
+  ensureSize(sheet, block.length, width);
+  const range = sheet.getRange(1, 1, block.length, width);
+  // Text cells as plain text (a 得分依据 like "2026-10" or "=…" must stay what it was), numbers as numbers.
+  range.setNumberFormats(block.map((r) => r.map((v) => (typeof v === 'number' ? '0.##' : '@'))));
+  range.setValues(block);
+  sheet.getRange(1, 1).setFontSize(15).setFontWeight('bold');
+  for (const h of style.headerRows)
+    sheet
+      .getRange(h + 1, 1, 1, width)
+      .setFontWeight('bold')
+      .setBackground('#e7e6e6');
+  style.widths.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
+  if (style.tierCol !== undefined && style.tierRows && style.tierRows[1] > style.tierRows[0]) {
+    const [a, b] = style.tierRows;
+    const colours = block.slice(a, b).map((r) => {
+      const t = cellText(r[style.tierCol!]);
+      const c = t.includes(TIER_ZH['bottom-three'].label)
+        ? '#f4b6b6'
+        : t.includes(TIER_ZH['bottom-third'].label)
+          ? '#ffe699'
+          : t.includes(TIER_ZH['top-third'].label)
+            ? '#c6efce'
+            : null;
+      return [c];
+    });
+    sheet.getRange(a + 1, style.tierCol + 1, b - a, 1).setBackgrounds(colours as string[][]);
+  }
+  restrictToCommittee(
+    sheet.protect(),
+    committee,
+    `「${name}」为已发布的公示，禁止修改（校验公示可发现任何改动）`,
+  );
+  // The digest covers what Sheets actually stores, so 校验公示 later compares like with like.
+  const stored = sheet.getDataRange().getValues() as Cell[][];
+  return { sheet, digest: sha256Hex(canonicalSnapshotText(stored)) };
+}
+
+/** Protects the ledger rows of a month (each contiguous run of its rows). */
+function protectMonthRows(
+  ss: Spreadsheet,
+  ledger: Cell[][],
+  month: string,
+  committee: readonly string[],
+  onlyRows?: Set<number>,
+): number {
+  const sheet = ss.getSheetByName(TAB.ledger);
+  if (!sheet) return 0;
+  const col = (ledger[0] ?? []).findIndex((h) => cellText(h) === '月份');
+  if (col < 0) return 0;
+  const rows: number[] = [];
+  for (let i = 1; i < ledger.length; i++) {
+    if (cellMonth(ledger[i]![col], 0) === month && (!onlyRows || onlyRows.has(i + 1))) rows.push(i + 1);
+  }
+  let runs = 0;
+  for (let k = 0; k < rows.length; ) {
+    let j = k;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    const range = sheet.getRange(rows[k]!, 1, rows[j]! - rows[k]! + 1, Math.max(1, sheet.getLastColumn()));
+    restrictToCommittee(range.protect(), committee, `积分台账 ${month} 已公示（只读）`);
+    runs++;
+    k = j + 1;
+  }
+  return runs;
+}
+
+/** Months of the year with data that come before `month` and are not published. */
+function earlierUnpublished(result: RecomputeResult, month: string): string[] {
+  const published = new Set(result.book.scenario.publishedMonths);
+  const withData = new Set<string>();
+  for (const e of result.book.scenario.entries) if (e.source !== 'system') withData.add(e.month);
+  for (const a of result.book.scenario.attendance) withData.add(a.month);
+  return [...withData]
+    .filter((m) => m < month && m.startsWith(String(result.year)) && !published.has(m))
+    .sort();
+}
+
+/** Intake errors that name this month (申报异常 rows keep the raw answers). */
+function intakeErrorsOf(ss: Spreadsheet, month: string): number {
+  const t = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []);
+  return t.rows.filter((r) => cellText(r.get('原始内容')).includes(`（${month}）`)).length;
+}
+
+/** Cadres in the bottom third or bottom three of the half-year so far (预警). */
+export function halfYearWarnings(book: YearBook, month: string): string[] {
+  const half = parsePeriod(halfOf(month))!;
+  const before =
+    half.months[0]! > `${book.year}-01`
+      ? `${book.year}-${String(Number(half.months[0]!.slice(5)) - 1).padStart(2, '0')}`
+      : '';
+  const s = book.scenario;
+  const ranked = s.roster.filter(
+    (c) =>
+      c.ranked &&
+      half.months.some(
+        (m) => m <= month && (c.startMonth ?? '') <= m && (c.endMonth === null || m <= c.endMonth),
+      ),
+  );
+  const totals = ranked.map((c) => ({
+    id: c.id,
+    total:
+      s.settings.startingPoints +
+      earnedThrough(book, c.id, month) -
+      (before ? earnedThrough(book, c.id, before) : 0),
+  }));
+  const res = rankAndTier(totals, s.settings.tierFraction, s.settings.bottomCount);
+  const out: string[] = [];
+  for (const c of ranked) {
+    const r = res.get(c.id)!;
+    const bad = r.tiers.filter((t) => t !== 'top-third');
+    if (bad.length) out.push(`${c.name}（${c.id}）${bad.map((t) => TIER_ZH[t].label).join('、')}`);
+  }
+  return out;
+}
+
+/** 发布月度公示 for a month. Caller holds the lock and has checked membership. */
+export function publishMonth(ss: Spreadsheet, month: string, who: string): PublishOutcome {
+  const t = now(ss);
+  const { result, values } = recomputeWithValues(ss);
+  const refusal = publishRefusal({
+    result,
+    values,
+    month,
+    nowMonth: t.month,
+    offsetMinutes: offsetMinutes(ss, t.date),
+  });
+  if (refusal) {
+    const corrections = refusal.includes('已') && result.book.scenario.publishedMonths.includes(month);
+    throw new UserFacingError(corrections ? `${refusal}\n（菜单「积分管理 › 发布更正公示」）` : refusal);
+  }
+  const errors = intakeErrorsOf(ss, month);
+  if (errors > 0) {
+    throw new UserFacingError(
+      `${month} 有 ${errors} 条申报异常尚未处理。请在「申报异常」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完删除该行后再发布。`,
+    );
+  }
+  const earlier = earlierUnpublished(result, month);
+  if (earlier.length) throw new UserFacingError(`请按月份顺序公示：${earlier.join('、')} 尚未发布公示。`);
+  const committee = committeeEmails(ss);
+  const snapshot = buildSnapshot(result, { month, publishedAt: t.text, publisher: who });
+  return finishPublication(ss, result, snapshot, committee, who, t.text, 1, (r) =>
+    protectMonthRows(ss, r.ledger, month, committee),
+  );
+}
+
+function finishPublication(
+  ss: Spreadsheet,
+  result: RecomputeResult,
+  snapshot: Snapshot,
+  committee: readonly string[],
+  who: string,
+  when: string,
+  version: number,
+  protectRows: (r: RecomputeResult) => number,
+  extraNote = '',
+): PublishOutcome {
+  const { layout } = snapshot;
+  const { sheet, digest } = writeSnapshotTab(ss, snapshot.tabName, snapshot.values, committee, {
+    headerRows: [layout.cadreHeaderRow, layout.detailHeaderRow],
+    tierCol: 8,
+    tierRows: layout.cadreRows,
+    widths: SNAPSHOT_COLUMN_WIDTHS,
+  });
+  const records = ss.getSheetByName(TAB.publications);
+  if (!records) throw new UserFacingError('缺少「公示记录」表，请先运行「初始化/修复表格」。');
+  appendRows(records, 'publications', [
+    publicationRow({
+      period: snapshot.month,
+      version,
+      tabName: snapshot.tabName,
+      publisher: who,
+      publishedAt: when,
+      rows: snapshot.values.length,
+      sha256: digest,
+    }),
+  ]);
+  const runs = protectRows(result);
+  const pdf = exportSheetPdf(ss, sheet, snapshot.tabName);
+  const warnings = halfYearWarnings(result.book, snapshot.month);
+  logAction(
+    ss,
+    when,
+    who,
+    version > 1 ? '发布更正公示' : '发布月度公示',
+    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，SHA-256 ${digest}`,
+    snapshot.values.length,
+  );
+  const lines = [
+    `已发布「${snapshot.tabName}」：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条。${extraNote}`,
+    `校验码（SHA-256）：${digest}`,
+    `${periodLabel(snapshot.month)}的台账记录已锁定（${runs} 处保护）。`,
+    pdf.ok
+      ? `打印版 PDF：${pdf.url}`
+      : `PDF 未能自动导出（${pdf.reason}）。公示已发布，可用「文件 › 下载 › PDF」手动导出「${snapshot.tabName}」。`,
+  ];
+  if (warnings.length)
+    lines.push(`预警（${periodLabel(halfOf(snapshot.month))}至今）：${warnings.join('；')}`);
+  return {
+    message: lines.join('\n'),
+    sheetName: snapshot.tabName,
+    digest,
+    ...(pdf.ok ? { pdfUrl: pdf.url } : {}),
+  };
+}
+
+/** Records of a period in 公示记录, oldest first. */
+function recordsOf(ss: Spreadsheet, period: string): { version: number; tabName: string }[] {
+  return readTable(readTab(ss, 'publications'), 'publications', [])
+    .rows.filter((r) => cellText(r.get('期间')) === period)
+    .map((r) => ({ version: Number(r.get('版本')) || 1, tabName: cellText(r.get('公示表')) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** 发布更正公示: a revised snapshot of a published month listing exactly what changed. */
+export function publishCorrection(ss: Spreadsheet, month: string, who: string): PublishOutcome {
+  if (!isMonthKey(month)) throw new UserFacingError(`月份格式应为 2026-10（实际：${month}）`);
+  const records = recordsOf(ss, month);
+  if (records.length === 0)
+    throw new UserFacingError(`${month} 尚未发布公示，无需更正；请直接发布月度公示。`);
+  const t = now(ss);
+  const { result } = recomputeWithValues(ss);
+  const last = records[records.length - 1]!;
+  const prev = (readTabByName(ss, last.tabName) ?? []) as Cell[][];
+  const prevIds = new Set(prev.map((r) => cellText(r[9])).filter(Boolean));
+  const corrections = result.book.entries.filter(
+    (e) => e.month === month && e.source === 'correction' && !prevIds.has(e.id),
+  );
+  if (corrections.length === 0) {
+    throw new UserFacingError(
+      `${month} 没有新的更正条目。请先在「录入积分事项 › 处理异议」中记录成立的异议和更正条目。`,
+    );
+  }
+  const revision = last.version; // version 1 = original → 更正1
+  const committee = committeeEmails(ss);
+  const snapshot = buildSnapshot(result, { month, revision, publishedAt: t.text, publisher: who });
+  // What changed: the new correction entries, and each affected cadre's figures before → after.
+  const before = new Map<string, { month: Cell; ytd: Cell }>();
+  for (const r of prev)
+    if (typeof r[0] === 'number' || r[0] === '不参与排名')
+      before.set(cellText(r[1]), { month: r[6] ?? '', ytd: r[7] ?? '' });
+  const summary = result.months.find((p) => p.period === month)!;
+  const names = new Map(summary.cadres.map((c) => [c.cadreId, c.name]));
+  const changed = summary.cadres.filter((c) => corrections.some((e) => e.cadreId === c.cadreId));
+  snapshot.values.push(
+    [],
+    [`更正说明（相对「${last.tabName}」）`],
+    ['条目编号', '干部编号', '姓名', '更正对象', '积分变化', '理由'],
+    ...corrections.map(
+      (e) => [e.id, e.cadreId, names.get(e.cadreId) ?? '', e.correctsId ?? '', e.points, e.reason] as Cell[],
+    ),
+    [],
+    ['干部编号', '姓名', '更正前月度积分', '更正后月度积分', '更正前年度累计', '更正后年度累计'],
+    ...changed.map(
+      (c) =>
+        [
+          c.cadreId,
+          c.name,
+          before.get(c.cadreId)?.month ?? '',
+          c.total,
+          before.get(c.cadreId)?.ytd ?? '',
+          c.yearToDate,
+        ] as Cell[],
+    ),
+  );
+  const correctionRows = new Set<number>();
+  const idCol = (result.ledger[0] ?? []).findIndex((h) => cellText(h) === '编号');
+  const newIds = new Set(corrections.map((e) => e.id));
+  result.ledger.forEach((r, i) => {
+    if (i > 0 && newIds.has(cellText(r[idCol]))) correctionRows.add(i + 1);
+  });
+  return finishPublication(
+    ss,
+    result,
+    snapshot,
+    committee,
+    who,
+    t.text,
+    revision + 1,
+    (r) => protectMonthRows(ss, r.ledger, month, committee, correctionRows),
+    `其中更正 ${corrections.length} 条；原公示「${snapshotTabName(month)}」保持不变。`,
+  );
+}
+
+function readTabByName(ss: Spreadsheet, name: string): Cell[][] | undefined {
+  const s = ss.getSheetByName(name);
+  return s ? (s.getDataRange().getValues() as Cell[][]) : undefined;
+}
+
+/** 发布半年汇总: the half-year ranking (protected, digested) and the report for the 街道党工委 (tab + PDF). */
+export function publishHalfYear(ss: Spreadsheet, period: string, who: string): PublishOutcome {
+  const p = parsePeriod(period);
+  if (p?.kind !== 'half-year')
+    throw new UserFacingError(`半年期间应为 2026-H1 或 2026-H2（实际：${period}）`);
+  if (recordsOf(ss, period).length > 0) throw new UserFacingError(`${period} 已发布半年汇总，不能重复发布。`);
+  const t = now(ss);
+  const { result } = recomputeWithValues(ss);
+  if (p.year !== result.year) throw new UserFacingError(`${period} 不在考核年度 ${result.year} 内。`);
+  const published = new Set(result.book.scenario.publishedMonths);
+  const withData = new Set([
+    ...result.book.scenario.entries.filter((e) => e.source !== 'system').map((e) => e.month),
+    ...result.book.scenario.attendance.map((a) => a.month),
+  ]);
+  const open = p.months.filter((m) => withData.has(m) && !published.has(m));
+  if (open.length)
+    throw new UserFacingError(`请先发布 ${open.join('、')} 的月度公示，再发布${periodLabel(period)}汇总。`);
+  if (![...withData].some((m) => p.months.includes(m)))
+    throw new UserFacingError(`${periodLabel(period)}没有任何积分数据。`);
+  const committee = committeeEmails(ss);
+  const report = buildPeriodReport(result, period, { publishedAt: t.text, publisher: who });
+  const widths = [50, 60, 70, 90, 55, 50, 50, 50, 55, 120, 300, 180];
+  const snap = writeSnapshotTab(ss, report.tabName, report.values, committee, {
+    headerRows: [report.table.header],
+    tierCol: 9,
+    tierRows: [report.table.start, report.table.end],
+    widths,
+  });
+  const rep = writeSnapshotTab(ss, report.reportTabName, report.reportValues, committee, {
+    headerRows: [
+      report.reportValues.length - report.values.slice(report.table.start, report.table.end).length - 1,
+    ],
+    widths,
+  });
+  const records = ss.getSheetByName(TAB.publications);
+  if (!records) throw new UserFacingError('缺少「公示记录」表，请先运行「初始化/修复表格」。');
+  appendRows(records, 'publications', [
+    publicationRow({
+      period,
+      version: 1,
+      tabName: report.tabName,
+      publisher: who,
+      publishedAt: t.text,
+      rows: report.values.length,
+      sha256: snap.digest,
+    }),
+    publicationRow({
+      period,
+      version: 1,
+      tabName: report.reportTabName,
+      publisher: who,
+      publishedAt: t.text,
+      rows: report.reportValues.length,
+      sha256: rep.digest,
+    }),
+  ]);
+  const pdf = exportSheetPdf(ss, rep.sheet, report.reportTabName, false);
+  logAction(
+    ss,
+    t.text,
+    who,
+    '发布半年汇总',
+    `${report.tabName}、${report.reportTabName}：前三分之一 ${report.topThird.length} 人，后三分之一 ${report.bottomThird.length} 人，倒数三名 ${report.bottomThree.length} 人`,
+    report.values.length,
+  );
+  const names = (cs: typeof report.topThird) => (cs.length ? cs.map((c) => c.name).join('、') : '无');
+  return {
+    message: [
+      `已发布「${report.tabName}」和报街道党工委的「${report.reportTabName}」。`,
+      `前三分之一（物质奖励）：${names(report.topThird)}`,
+      `后三分之一：${names(report.bottomThird)}；倒数三名：${names(report.bottomThree)}`,
+      report.ties.length ? `并列需两委研究：${names(report.ties)}` : '',
+      `校验码（SHA-256）：${snap.digest}`,
+      pdf.ok
+        ? `报告 PDF：${pdf.url}`
+        : `报告 PDF 未能自动导出（${pdf.reason}），可用「文件 › 下载 › PDF」手动导出。`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    sheetName: report.tabName,
+    digest: snap.digest,
+    ...(pdf.ok ? { pdfUrl: pdf.url } : {}),
+  };
+}
+
+/** 校验公示: recomputes every recorded digest; lists snapshots changed or missing since publication. */
+export function verifySnapshots(ss: Spreadsheet, who: string): { message: string; modified: number } {
+  const results = verifyPublications(
+    readTab(ss, 'publications'),
+    (name) => readTabByName(ss, name),
+    sha256Hex,
+  );
+  const bad = results.filter((r) => r.status !== 'ok');
+  const t = now(ss);
+  logAction(
+    ss,
+    t.text,
+    who,
+    '校验公示',
+    bad.length
+      ? bad.map((r) => `${r.tabName}：${r.status === 'missing' ? '缺失' : '已被改动'}`).join('；')
+      : `全部 ${results.length} 份一致`,
+    bad.length,
+  );
+  if (results.length === 0) return { message: '还没有发布过公示。', modified: 0 };
+  if (bad.length === 0)
+    return { message: `校验通过：${results.length} 份公示与发布时的校验码一致，未被改动。`, modified: 0 };
+  return {
+    message: [
+      `发现 ${bad.length} 份公示与发布时不一致：`,
+      ...bad.map((r) =>
+        r.status === 'missing'
+          ? `「${r.tabName}」已被删除或改名`
+          : `「${r.tabName}」发布后被改动（记录 ${r.expected.slice(0, 12)}…，现在 ${r.actual?.slice(0, 12)}…）`,
+      ),
+      '请查看「操作日志」与表格的版本记录，核实后由两委处理。',
+    ].join('\n'),
+    modified: bad.length,
+  };
+}
+
+export type { WorkbookValues };
