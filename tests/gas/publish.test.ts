@@ -1,0 +1,391 @@
+// Publishing on the fake: refusals, the monthly 公示 (content, protection, digest, locked rows, PDF request),
+// tamper detection, objections and corrections, the half-year report, and leave redemption.
+import { createHash } from 'node:crypto';
+import { buildYearBook, summarize, validateScenario } from '../../src/core';
+import { doRecompute, doSetup } from '../../src/gas/actions';
+import {
+  publishCorrection,
+  publishHalfYear,
+  publishMonth,
+  sha256Hex,
+  verifySnapshots,
+} from '../../src/gas/publish-action';
+import { getDialogOptions, publishFromSidebar, submitDialog } from '../../src/gas/server-api';
+import type { Cell } from '../../src/shared/cells';
+import { canonicalSnapshotText } from '../../src/shared/publish';
+import { headersOf, TAB } from '../../src/shared/tabs';
+import type { FakeGas } from '../fake';
+import { cleanupGas, freshGas, MEMBER, OWNER, setSetting, sheet, typeRows } from './helpers';
+
+afterEach(cleanupGas);
+
+const L = headersOf('ledger');
+const IDS = ['001', '002', '003', '004', '005', '006'];
+const NAMES = ['王建国', '李秀英', '张伟', '刘芳', '陈磊', '杨静'];
+
+function entry(
+  id: string,
+  month: string,
+  cadre: string,
+  code: string,
+  points: number,
+  qty: number,
+  reason: string,
+  status = '已通过',
+): Cell[] {
+  const f: Record<string, Cell> = {
+    编号: id,
+    月份: month,
+    干部编号: cadre,
+    规则编码: code,
+    数量: qty,
+    分值: points,
+    得分依据: reason,
+    来源: '两委',
+    状态: status,
+  };
+  return L.map((h) => f[h] ?? '');
+}
+
+/** Six cadres with September and October data only. */
+function community(pdfStatus = 200): FakeGas {
+  const fake = freshGas();
+  doSetup();
+  setSetting(fake, '社区名称', '幸福社区');
+  setSetting(fake, '考核年度', '2026');
+  setSetting(fake, '两委成员邮箱', MEMBER);
+  doSetup();
+  typeRows(
+    fake,
+    'roster',
+    IDS.map((id, i) => [id, NAMES[i]!, '网格员', '', '在职', '2026-01', '', '是']),
+  );
+  const rows: Cell[][] = [];
+  IDS.forEach((id, i) => {
+    rows.push(entry(`S${i}`, '2026-09', id, 'T-MEDIATION', 5, i + 1, `九月调解 ${i + 1} 起`));
+    rows.push(entry(`O${i}`, '2026-10', id, 'T-ACTIVITY', 2, 6 - i, '参加活动'));
+  });
+  rows.push(entry('S-EVIL', '2026-09', '003', 'T-GOOD-DEED', 5, 1, '=IMPORTXML("http://x","//a")'));
+  typeRows(fake, 'ledger', rows);
+  typeRows(
+    fake,
+    'attendance',
+    IDS.flatMap((id, i) => [
+      ['2026-09', id, i % 3 === 0 ? 1 : 0, 0, 0, 0, 0],
+      ['2026-10', id, 0, 0, 0, i % 2, 0],
+    ]),
+  );
+  fake.UrlFetchApp.respond(/\/export\?/, {
+    status: pdfStatus,
+    body: Buffer.from('%PDF-1.4 fake'),
+    headers: { 'Content-Type': 'application/pdf' },
+  });
+  return fake;
+}
+
+const records = (fake: FakeGas) => fake.values(TAB.publications).slice(1);
+const tabNames = (fake: FakeGas) => fake.spreadsheet.getSheets().map((s) => s.getName());
+
+describe('refusals leave everything as it was', () => {
+  test('a pending claim in the month', () => {
+    const fake = community();
+    typeRows(fake, 'ledger', [entry('P1', '2026-09', '002', 'T-MEDIATION', 5, 1, '待审', '待审核')]);
+    expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/1 条待审核/);
+    expect(tabNames(fake)).not.toContain('公示-2026-09');
+    expect(records(fake)).toEqual([]);
+  });
+
+  test('an intake error for the month', () => {
+    const fake = community();
+    typeRows(fake, 'intakeErrors', [
+      [
+        '2026-10-02 09:00:00',
+        'R9@x',
+        9,
+        '张伟（003）',
+        '数量应为正整数',
+        '积分月份：2026年9月份（2026-09）；数量：0',
+      ],
+    ]);
+    expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/1 条申报异常/);
+    expect(records(fake)).toEqual([]);
+  });
+
+  test('months out of order, a future month, a bad key', () => {
+    const fake = community();
+    expect(() => publishMonth(fake.spreadsheet, '2026-10', OWNER)).toThrow(/请按月份顺序公示：2026-09/);
+    expect(() => publishMonth(fake.spreadsheet, '2026-12', OWNER)).toThrow(/尚未到来/);
+    expect(() => publishMonth(fake.spreadsheet, '2026/9', OWNER)).toThrow(/月份格式/);
+    expect(records(fake)).toEqual([]);
+  });
+});
+
+test('a full month publish: snapshot content, protection, digest, locked rows, PDF request; recompute leaves it alone', () => {
+  const fake = community();
+  const out = publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  expect(out.sheetName).toBe('公示-2026-09');
+  const snap = fake.values('公示-2026-09');
+  expect(snap[0]![0]).toBe('幸福社区 2026年9月 干部积分公示');
+  // per-cadre figures equal the core's month summary
+  const raw = {
+    settings: { year: 2026, asOf: '2026-11' },
+    roster: IDS.map((id, i) => ({ id, name: NAMES[i] })),
+    entries: fake
+      .values(TAB.ledger)
+      .slice(1)
+      .filter((r) => r[L.indexOf('来源')] !== '系统')
+      .map((r) => ({
+        id: r[0],
+        month: r[1],
+        cadreId: r[2],
+        ruleCode: r[4],
+        quantity: r[6],
+        status: 'approved',
+        reason: r[9],
+      })),
+    attendance: fake
+      .values(TAB.attendance)
+      .slice(1)
+      .map((r) => ({
+        month: r[0],
+        cadreId: r[1],
+        late: r[2],
+        earlyLeave: r[3],
+        absent: r[4],
+        personalLeaveDays: r[5],
+        sickLeaveDays: r[6],
+      })),
+  };
+  const { scenario, problems } = validateScenario(raw, { defaultAsOf: '2026-11' });
+  expect(problems).toEqual([]);
+  const want = summarize(buildYearBook(scenario, 2026), '2026-09');
+  const header = snap.findIndex((r) => r[0] === '排名');
+  for (const c of want.cadres) {
+    const r = snap.slice(header + 1).find((x) => x[1] === c.cadreId)!;
+    expect([r[0], r[3], r[4], r[5], r[6], r[7]]).toEqual([
+      c.rank,
+      c.base,
+      c.task,
+      c.reward,
+      c.total,
+      c.yearToDate,
+    ]);
+  }
+  // every approved entry with its reason, hostile text kept as text
+  expect(snap.some((r) => r[7] === '=IMPORTXML("http://x","//a")')).toBe(true);
+  expect(snap.some((r) => r[7] === '九月调解 3 起')).toBe(true);
+  // protected: only the committee
+  const p = sheet(fake, '公示-2026-09').getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!;
+  expect(p.getEditors().map((u) => u.getEmail())).toEqual(expect.arrayContaining([MEMBER]));
+  fake.setActiveUser('cadre@example.org');
+  expect(() => sheet(fake, '公示-2026-09').getRange(1, 1).setValue('改')).toThrow(/protected cell/);
+  fake.setActiveUser(OWNER);
+  // 公示记录: digest of the tab's values, computed independently
+  const rec = records(fake)[0]!;
+  const digest = createHash('sha256')
+    .update(canonicalSnapshotText(snap as Cell[][]), 'utf8')
+    .digest('hex');
+  expect(rec.slice(0, 4)).toEqual(['2026-09', 1, '公示-2026-09', OWNER]);
+  expect(rec[6]).toBe(digest);
+  expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  // September's ledger rows are locked
+  const ledgerProtections = sheet(fake, TAB.ledger).getProtections(SpreadsheetApp.ProtectionType.RANGE);
+  expect(ledgerProtections.length).toBeGreaterThan(0);
+  expect(ledgerProtections.every((x) => x.getDescription().includes('2026-09'))).toBe(true);
+  // the PDF request: export URL for this sheet on A4, with the script's token
+  const req = fake.UrlFetchApp.requests[0]!;
+  expect(req.url).toContain(`/spreadsheets/d/${fake.spreadsheet.getId()}/export?`);
+  expect(req.url).toContain(`gid=${sheet(fake, '公示-2026-09').getSheetId()}`);
+  expect(req.url).toMatch(/format=pdf.*size=A4.*portrait=true/);
+  expect(req.headers.Authorization).toBe(`Bearer fake-oauth-token:${OWNER}`);
+  expect(req.muteHttpExceptions).toBe(true);
+  expect(out.pdfUrl).toBeDefined();
+  expect(out.message).toContain('打印版 PDF');
+  expect(fake.drive.files().map((f) => f.name)).toContain('公示-2026-09.pdf');
+  // recompute afterwards changes neither the snapshot nor September's rows
+  const sepBefore = fake.values(TAB.ledger).filter((r) => r[1] === '2026-09');
+  doRecompute();
+  expect(fake.values('公示-2026-09')).toEqual(snap);
+  expect(fake.values(TAB.ledger).filter((r) => r[1] === '2026-09')).toEqual(sepBefore);
+  // publishing it again is refused, pointing at 更正
+  expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/已.*发布公示.*更正/s);
+  // October now publishes in order
+  expect(publishMonth(fake.spreadsheet, '2026-10', OWNER).sheetName).toBe('公示-2026-10');
+});
+
+test('PDF export refused by Google: the publication stands and the message says how to print', () => {
+  const fake = community(403);
+  const out = publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  expect(out.message).toContain('PDF 未能自动导出（Google 返回 HTTP 403）');
+  expect(records(fake)).toHaveLength(1);
+});
+
+test('校验公示: intact snapshots pass; an edited one is reported', () => {
+  const fake = community();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  expect(verifySnapshots(fake.spreadsheet, OWNER)).toMatchObject({ modified: 0 });
+  sheet(fake, '公示-2026-09').getRange(6, 7).setValue(999); // the owner can still edit a protected tab
+  const v = verifySnapshots(fake.spreadsheet, OWNER);
+  expect(v.modified).toBe(1);
+  expect(v.message).toContain('「公示-2026-09」发布后被改动');
+  fake.spreadsheet.deleteSheet(sheet(fake, '公示-2026-09'));
+  expect(verifySnapshots(fake.spreadsheet, OWNER).message).toContain('已被删除或改名');
+});
+
+test('objection upheld → correction entries and 公示-2026-09 更正1 listing exactly what changed; original untouched', () => {
+  const fake = community();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  const original = fake.values('公示-2026-09');
+  const o = submitDialog({
+    kind: 'objection',
+    month: '2026-09',
+    cadreId: '002',
+    entryId: 'S1',
+    content: '调解了3起，只记了2起',
+  });
+  expect(o.ok).toBe(true);
+  const objection = getDialogOptions().objections!.find((x) => x.cadreId === '002')!;
+  expect(objection.status).toBe('待处理');
+  const bad = submitDialog({
+    kind: 'finding',
+    objectionId: objection.id,
+    result: 'upheld',
+    opinion: '属实',
+    corrections: [],
+  });
+  expect(bad.errors?.corrections).toBeDefined();
+  const f = submitDialog({
+    kind: 'finding',
+    objectionId: objection.id,
+    result: 'upheld',
+    opinion: '经核实属实',
+    corrections: [{ entryId: 'S1', ruleCode: '', pointsDelta: 5, reason: '补记1起调解' }],
+  });
+  expect(f.ok).toBe(true);
+  const correction = fake.values(TAB.ledger).find((r) => r[L.indexOf('来源')] === '更正')!;
+  expect([
+    correction[1],
+    correction[2],
+    correction[4],
+    correction[8],
+    correction[L.indexOf('更正对象')],
+  ]).toEqual(['2026-09', '002', 'T-MEDIATION', 5, 'S1']);
+  const out = publishCorrection(fake.spreadsheet, '2026-09', OWNER);
+  expect(out.sheetName).toBe('公示-2026-09 更正1');
+  const revised = fake.values('公示-2026-09 更正1');
+  const at = revised.findIndex((r) => String(r[0]).startsWith('更正说明'));
+  expect(at).toBeGreaterThan(0);
+  expect(revised[at + 2]!.slice(0, 5)).toEqual([correction[0], '002', '李秀英', 'S1', 5]);
+  const beforeAfter = revised
+    .slice(at)
+    .find((r) => r[0] === '002' && r.length >= 6 && typeof r[3] === 'number')!;
+  expect(Number(beforeAfter[3]) - Number(beforeAfter[2])).toBe(5);
+  expect(fake.values('公示-2026-09')).toEqual(original);
+  expect(records(fake).map((r) => [r[0], r[1], r[2]])).toEqual([
+    ['2026-09', 1, '公示-2026-09'],
+    ['2026-09', 2, '公示-2026-09 更正1'],
+  ]);
+  expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0);
+  // nothing new to correct: refused
+  expect(() => publishCorrection(fake.spreadsheet, '2026-09', OWNER)).toThrow(/没有新的更正条目/);
+});
+
+test('objection rejected: the finding is recorded and shown, no correction', () => {
+  const fake = community();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  submitDialog({ kind: 'objection', month: '2026-09', cadreId: '004', entryId: '', content: '考勤有误' });
+  const id = getDialogOptions().objections![0]!.id;
+  const f = submitDialog({
+    kind: 'finding',
+    objectionId: id,
+    result: 'rejected',
+    opinion: '考勤机记录无误',
+    corrections: [],
+  });
+  expect(f.message).toContain('不成立');
+  const row = fake.values(TAB.objections).find((r) => r[0] === id)!;
+  expect(row[headersOf('objections').indexOf('处理结果')]).toBe('不成立');
+  expect(getDialogOptions().objections![0]).toMatchObject({ status: '不成立', opinion: '考勤机记录无误' });
+  expect(fake.values(TAB.ledger).some((r) => r[L.indexOf('来源')] === '更正')).toBe(false);
+});
+
+test('half-year report: ranking with 起始分, top third for reward, bottom groups with consequences', () => {
+  const fake = community();
+  expect(() => publishHalfYear(fake.spreadsheet, '2026-H2', OWNER)).toThrow(/请先发布 2026-09、2026-10/);
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  publishMonth(fake.spreadsheet, '2026-10', OWNER);
+  const out = publishHalfYear(fake.spreadsheet, '2026-H2', OWNER);
+  expect(out.sheetName).toBe('公示-2026-H2');
+  const ranking = fake.values('公示-2026-H2');
+  const header = ranking.findIndex((r) => r[0] === '排名');
+  const rows = ranking.slice(header + 1).filter((r) => IDS.includes(String(r[1])));
+  expect(rows).toHaveLength(6);
+  for (const r of rows) expect(r[4]).toBe(100); // 起始分
+  const report = fake.values('报告-2026-H2');
+  const text = report.map((r) => r.join(' ')).join('\n');
+  const top = rows.filter((r) => String(r[9]).includes('前三分之一')).map((r) => r[2]);
+  expect(top.length).toBe(2); // k = round(6/3)
+  for (const name of top) expect(text).toMatch(new RegExp(`给予物质奖励）\\s*\\n[^\\n]*${name}`));
+  expect(text).toContain('取消评先评优资格');
+  expect(text).toContain('倒数后三名');
+  expect(
+    records(fake)
+      .filter((r) => r[0] === '2026-H2')
+      .map((r) => r[2]),
+  ).toEqual(['公示-2026-H2', '报告-2026-H2']);
+  expect(() => publishHalfYear(fake.spreadsheet, '2026-H2', OWNER)).toThrow(/已发布/);
+});
+
+test('redemption: over the balance refused with figures; within it recorded with before and after', () => {
+  const fake = community();
+  typeRows(fake, 'ledger', [entry('BIG', '2026-10', '001', 'R-HONOR-NATIONAL', 30, 5, '全国表彰')]);
+  const opts = getDialogOptions();
+  const bal = opts.balances!.find((b) => b.cadreId === '001')!;
+  expect(bal.halfDays).toBe(Math.floor(bal.availablePoints / 100));
+  const over = submitDialog({
+    kind: 'redemption',
+    cadreId: '001',
+    halfDays: bal.halfDays + 1,
+    date: '2026-11-03',
+    note: '',
+  });
+  expect(over.ok).toBe(false);
+  expect(over.errors?.halfDays).toContain('超出可用积分');
+  expect(fake.values(TAB.redemptions).length).toBe(1);
+  const ok = submitDialog({
+    kind: 'redemption',
+    cadreId: '001',
+    halfDays: 1,
+    date: '2026-11-03',
+    note: '家中有事',
+  });
+  expect(ok.ok).toBe(true);
+  expect(ok.message).toContain(
+    `兑换前可用 ${bal.availablePoints} 分，兑换后 ${bal.availablePoints - 100} 分`,
+  );
+  expect(getDialogOptions().balances!.find((b) => b.cadreId === '001')!.availablePoints).toBe(
+    bal.availablePoints - 100,
+  );
+  // the ranking total is not lowered (SPEC §4.8)
+  doRecompute();
+  const H = headersOf('yearly');
+  const year = fake.values(TAB.yearly).find((r) => r[0] === '2026' && r[H.indexOf('干部编号')] === '001')!;
+  expect(year[H.indexOf('可用积分')]).toBe(bal.availablePoints - 100);
+  expect(Number(year[H.indexOf('合计')])).toBe(100 + bal.availablePoints);
+});
+
+test('the sidebar publish button: refusal as a message, success with the refreshed state', () => {
+  const fake = community();
+  const no = publishFromSidebar('2026-10');
+  expect(no.ok).toBe(false);
+  expect(no.message).toContain('请按月份顺序公示');
+  const yes = publishFromSidebar('2026-09');
+  expect(yes).toMatchObject({ ok: true, sheetName: '公示-2026-09' });
+  expect(yes.state?.published).toBe(true);
+  expect(yes.state?.month).toBe('2026-09');
+  fake.setActiveUser('cadre@example.org');
+  const outsider = publishFromSidebar('2026-10');
+  expect(outsider.ok).toBe(false);
+  expect(outsider.message).toContain('只有两委成员');
+  expect(tabNames(fake)).not.toContain('公示-2026-10');
+});
