@@ -97,6 +97,35 @@ export function showValue(v: unknown): string {
   }
 }
 
+const STATUS = new Set(['approved', 'pending', 'rejected']);
+const SOURCE = new Set(['form', 'committee', 'system', 'correction']);
+const optText = (v: unknown): boolean => v === undefined || v === null || typeof v === 'string';
+const optNumber = (v: unknown): boolean =>
+  v === undefined || v === null || (typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * `entryShape` written out by hand for the hot path (a year's ledger is 100k+ records; the generic
+ * guard's per-field closures cost more than the rest of validation). A property test keeps it equal
+ * to `entryShape.safeParse(v).success`.
+ */
+export function isEntryRecord(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const e = v as Record<string, unknown>;
+  return (
+    typeof e.id === 'string' &&
+    typeof e.month === 'string' &&
+    typeof e.cadreId === 'string' &&
+    typeof e.ruleCode === 'string' &&
+    typeof e.quantity === 'number' &&
+    Number.isFinite(e.quantity) &&
+    (e.status === undefined || STATUS.has(e.status as string)) &&
+    optText(e.reason) &&
+    (e.source === undefined || SOURCE.has(e.source as string)) &&
+    optNumber(e.unitPoints) &&
+    optText(e.correctsId)
+  );
+}
+
 type Check = (v: unknown) => boolean;
 
 /** A fast type check derived from a zod/mini schema's definition (string, number, boolean, enum, optional, nullable). */

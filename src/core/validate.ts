@@ -20,7 +20,7 @@ import {
   attendanceShape,
   cadreShape,
   entryShape,
-  guardOf,
+  isEntryRecord,
   parseRecord,
   redemptionShape,
   ruleShape,
@@ -275,7 +275,7 @@ function validateRoster(items: unknown[], problems: Problem[]): Cadre[] {
 }
 
 type EntryShape = z.infer<typeof entryShape>;
-const isEntryShape = guardOf(entryShape);
+const isEntryShape = isEntryRecord;
 
 function validateEntries(
   items: unknown[],

@@ -8,6 +8,7 @@ import {
   leaveAsOf,
   MAX_QUANTITY,
   monthKey,
+  monthOfDate,
   parsePeriod,
   SOURCE_ZH,
   STATUS_ZH,
@@ -291,7 +292,11 @@ function submitRedemption(
   if (Object.keys(errors).length) return { ok: false, message: '请修改标出的内容', errors };
   const book = buildYearBook(wb.scenario, year);
   const pph = wb.scenario.settings.pointsPerHalfDay;
-  const before = leaveAsOf(book, cadre!.id, wb.now.month);
+  // The balance on the redemption date and today, whichever is lower: a back-dated redemption may not
+  // spend points earned after its date, nor overdraw what later redemptions already took.
+  const onDate = leaveAsOf(book, cadre!.id, monthOfDate(req.date));
+  const today = leaveAsOf(book, cadre!.id, wb.now.month);
+  const before = onDate.availablePoints < today.availablePoints ? onDate : today;
   const cost = req.halfDays * pph;
   if (cost > before.availablePoints) {
     const msg = `超出可用积分：兑换 ${req.halfDays} 个半天需 ${cost} 分，${cadre!.name} 可用 ${before.availablePoints} 分（最多 ${before.halfDays} 个半天）`;

@@ -234,3 +234,57 @@ describe('whole-document problems never throw', () => {
     expect(problemsOf(raw).map((p) => p.index)).toEqual([0, 1, 2]);
   });
 });
+
+test('the hand-written entry guard accepts exactly what the zod schema accepts', () => {
+  const fc = require('fast-check') as typeof import('fast-check');
+  const { entryShape, isEntryRecord } =
+    require('../../src/core/schema') as typeof import('../../src/core/schema');
+  const value = fc.oneof(
+    fc.string(),
+    fc.double(),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom('approved', 'pending', 'rejected', 'form', 'committee', 'system', 'correction', 'other'),
+  );
+  const keys = [
+    'id',
+    'month',
+    'cadreId',
+    'ruleCode',
+    'quantity',
+    'status',
+    'reason',
+    'source',
+    'unitPoints',
+    'correctsId',
+  ];
+  const text = fc.oneof(fc.string(), value);
+  const complete = fc.record(
+    {
+      id: text,
+      month: text,
+      cadreId: text,
+      ruleCode: text,
+      quantity: fc.oneof(fc.integer(), fc.double(), value),
+      status: value,
+      reason: value,
+      source: value,
+      unitPoints: fc.oneof(fc.integer(), value),
+      correctsId: value,
+    },
+    { requiredKeys: ['id', 'month', 'cadreId', 'ruleCode', 'quantity'] },
+  );
+  const record = fc.oneof(fc.dictionary(fc.constantFrom(...keys), value), complete);
+  fc.assert(
+    fc.property(fc.oneof(record, value, fc.array(value)), (v) => {
+      expect(isEntryRecord(v)).toBe(entryShape.safeParse(v).success);
+    }),
+    { numRuns: 3000 },
+  );
+  // and the common well-formed case is accepted
+  expect(
+    isEntryRecord({ id: 'E1', month: '2026-10', cadreId: '001', ruleCode: 'T-MEDIATION', quantity: 1 }),
+  ).toBe(true);
+});
