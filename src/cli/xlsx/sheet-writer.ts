@@ -35,10 +35,13 @@ export interface SheetModel {
 }
 
 export interface RenderedSheet {
-  /** The worksheet XML; contains a `<legacyDrawing/>` placeholder the package fills when there are notes. */
-  xml: string;
+  /** The worksheet part (UTF-8 XML). */
+  xml: Buffer;
   comments?: { commentsXml: string; vml: string };
 }
+
+/** Relationship ids of a sheet's notes parts, in the sheet's own .rels (written by the package). */
+export const NOTES_REL_IDS = { comments: 'rId1', vml: 'rId2' } as const;
 
 /**
  * Dropdowns cover the data plus room to type. Why not the whole column (to row 1048576)? Some readers
@@ -95,7 +98,9 @@ export function renderSheet(
     head.push('</cols>');
   }
 
-  const body: string[] = ['<sheetData>'];
+  // Rows are encoded to UTF-8 in batches: one giant string for 100k rows would be copied twice more.
+  const chunks: Buffer[] = [];
+  let batch = '<sheetData>';
   const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
   for (let r = 0; r < values.length; r++) {
     const row = values[r]!;
@@ -117,9 +122,13 @@ export function renderSheet(
         cells += `<c r="${ref}"${sAttr(ids, hasTime ? 'datetime' : 'date')}><v>${dateToSerial(v, date1904)}</v></c>`;
       }
     }
-    if (cells) body.push(`<row r="${r + 1}">${cells}</row>`);
+    if (cells) batch += `<row r="${r + 1}">${cells}</row>`;
+    if (batch.length > 1 << 20) {
+      chunks.push(Buffer.from(batch, 'utf8'));
+      batch = '';
+    }
   }
-  body.push('</sheetData>');
+  chunks.push(Buffer.from(`${batch}</sheetData>`, 'utf8'));
 
   const tail: string[] = [];
   if (model.protect) tail.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
@@ -145,10 +154,12 @@ export function renderSheet(
   if (model.printA4)
     tail.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
   const notes = model.notes ?? [];
-  if (notes.length) tail.push('<legacyDrawing/>');
+  if (notes.length) tail.push(`<legacyDrawing r:id="${NOTES_REL_IDS.vml}"/>`);
   tail.push('</worksheet>');
 
-  const out: RenderedSheet = { xml: head.join('') + body.join('') + tail.join('') };
+  const out: RenderedSheet = {
+    xml: Buffer.concat([Buffer.from(head.join(''), 'utf8'), ...chunks, Buffer.from(tail.join(''), 'utf8')]),
+  };
   if (notes.length) out.comments = renderNotes(notes, vmlBlock);
   return out;
 }

@@ -1,5 +1,6 @@
 // Minimal ZIP reader/writer (store + deflate) for patching .xlsx packages without re-encoding untouched parts.
 
+import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Thrown for anything that is not a readable ZIP; the caller turns it into a Chinese message. */
@@ -26,8 +27,16 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-/** CRC-32 (zlib.crc32 only exists from Node 20.15, and engines allows any Node 20). */
+// zlib.crc32 (native, ~20× faster) exists from Node 20.15; engines allows any Node 20, hence the fallback.
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+
+/** CRC-32 of a buffer. */
 export function crc32(buf: Buffer): number {
+  return nativeCrc32 ? nativeCrc32(buf) >>> 0 : jsCrc32(buf);
+}
+
+/** CRC-32 in JavaScript (exported for the test that checks both agree). */
+export function jsCrc32(buf: Buffer): number {
   let c = -1;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
@@ -97,7 +106,8 @@ export function entryData(e: ZipEntry): Buffer {
 /** A new deflated entry. */
 export function makeEntry(name: string, data: Buffer | string): ZipEntry {
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const raw = deflateRawSync(buf, { level: 6 });
+  // Big parts (a 100k-row sheet) deflate at level 4: a third faster, a few per cent larger.
+  const raw = deflateRawSync(buf, { level: buf.length > 4 * 1024 * 1024 ? 4 : 6 });
   return { name, method: 8, crc: crc32(buf), compressedSize: raw.length, size: buf.length, raw };
 }
 
