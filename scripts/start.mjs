@@ -1,37 +1,25 @@
-// npm start: build, then run `jifen evaluate` on the bundled demo scenario and print a readable summary.
+// npm start: build, then `jifen demo` into demo/, and show where the workbook is and October's top and bottom three.
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+console.log('[1/2] 构建（npm run build）…');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
-const scenario = join(root, 'examples/demo-scenario.json');
-const period = process.argv[2] ?? '2026-10';
-const json = execFileSync(
-  process.execPath,
-  [join(root, 'dist/cli/jifen.cjs'), 'evaluate', scenario, '--period', period],
-  {
-    encoding: 'utf8',
-  },
-);
-const { cadres } = JSON.parse(json);
-const TIER = { 'top-third': '前三分之一', 'bottom-third': '后三分之一', 'bottom-three': '倒数三名' };
+
+const out = join(root, 'demo', '示例社区积分台账.xlsx');
+console.log(`[2/2] 生成示例工作簿（jifen demo ${relative(root, out)} --force）…\n`);
+// --force: npm start is meant to be run again and again; the demo file is regenerated each time.
+execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'demo', out, '--force'], {
+  stdio: 'inherit',
+});
 console.log(
-  `\n示例社区 ${period} 积分汇总（jifen evaluate ${scenario.replace(`${root}/`, '')} --period ${period}）\n`,
+  [
+    '',
+    '接下来可以试试：',
+    `  node dist/cli/jifen.cjs recompute ${relative(root, out)}`,
+    `  node dist/cli/jifen.cjs publish ${relative(root, out)} --month 2026-08`,
+    `  node dist/cli/jifen.cjs verify ${relative(root, out)}`,
+    '用 Excel、WPS、LibreOffice 打开，或上传到 Google 云端硬盘用 Google 表格打开。',
+  ].join('\n'),
 );
-console.log(['排名', '编号', '姓名', '基础', '任务', '奖励', '合计', '年度累计', '分档'].join('\t'));
-for (const c of cadres) {
-  console.log(
-    [
-      c.rank ?? '-',
-      c.cadreId,
-      c.name,
-      c.base,
-      c.task,
-      c.reward,
-      c.total,
-      c.yearToDate,
-      c.tiers.map((t) => TIER[t]).join('、'),
-    ].join('\t'),
-  );
-}
