@@ -240,3 +240,19 @@ test('a published month is frozen: recompute later in the year keeps its system 
   expect(String(nov.get('001')!.标记)).toContain('缺考勤记录');
   expect(existsSync(`${file}.bak`)).toBe(true);
 });
+
+test('every XML part of the demo workbook is well-formed (strict parser)', () => {
+  // saxes is the strict XML parser exceljs itself uses (installed with it).
+  const { SaxesParser } = require('saxes') as typeof import('saxes');
+  const parts = readZip(readFileSync(demo)).filter((e) => /\.(xml|rels|vml)$/.test(e.name));
+  expect(parts.length).toBeGreaterThan(20);
+  for (const e of parts) {
+    const parser = new SaxesParser({ xmlns: true });
+    let error: Error | undefined;
+    parser.on('error', (err) => {
+      error ??= err;
+    });
+    parser.write(entryData(e).toString('utf8')).close();
+    expect({ part: e.name, error: error?.message }).toEqual({ part: e.name, error: undefined });
+  }
+});
