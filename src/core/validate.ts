@@ -339,6 +339,8 @@ function entryIssue(
   rules: Map<string, Rule>,
 ): [string, string] | null {
   if (!id) return ['id', '编号不能为空'];
+  if (e.source === 'system' && !id.startsWith('SYS-'))
+    return ['source', '来源「系统」只能由系统生成；手工录入请选“两委”'];
   if (seen.has(id)) return ['id', `编号重复：${id}`];
   if (!isMonthKey(e.month)) return ['month', `应为月份，如 2026-10（实际：${showValue(e.month)}）`];
   if (!cadreIds.has(e.cadreId)) return ['cadreId', `干部名册中没有编号为 ${e.cadreId} 的干部`];
@@ -383,18 +385,23 @@ function validateAttendance(items: unknown[], cadreIds: Set<string>, problems: P
       bad('cadreId', `${a.month} 已有该干部的考勤记录（重复）`);
       continue;
     }
+    // A row with any bad count is reported and left out: a −1 and a 1 must not add up to "punctual".
+    let invalid = false;
     for (const f of ['late', 'earlyLeave', 'absent'] as const) {
       const n = a[f] ?? 0;
       if (!isInt(n) || n < 0) {
         bad(f, `次数应为不小于 0 的整数（实际：${showValue(n)}）`);
+        invalid = true;
       }
     }
     for (const f of ['personalLeaveDays', 'sickLeaveDays'] as const) {
       const n = a[f] ?? 0;
       if (n < 0 || !isInt(n * 2)) {
         bad(f, `天数应为不小于 0 的整数或半天（实际：${showValue(n)}）`);
+        invalid = true;
       }
     }
+    if (invalid) continue;
     seen.add(key);
     out.push({
       month: a.month,

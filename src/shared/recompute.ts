@@ -16,7 +16,7 @@ import {
   validateScenario,
   type YearBook,
 } from '../core';
-import type { Cell } from './cells';
+import { type Cell, cellMonth, cellText } from './cells';
 import {
   readTable,
   readWorkbook,
@@ -30,6 +30,8 @@ import { headersOf, TAB } from './tabs';
 export interface RecomputeOptions {
   /** The current month 'YYYY-MM' (from the caller's clock). */
   nowMonth: string;
+  /** The assessment year to compute (default: 设置 考核年度, else the year of nowMonth). */
+  year?: number;
   /** Text timestamp for the 校验问题 tab, e.g. '2026-11-03 10:00:00'. */
   nowText: string;
   /** UTC offset of Date cells (Sheets: spreadsheet time zone; .xlsx: 0). */
@@ -145,11 +147,16 @@ function lastSummaryMonth(book: YearBook, asOf: string): string {
 export function recompute(values: WorkbookValues, opts: RecomputeOptions): RecomputeResult {
   const read = readWorkbook(values, opts.offsetMinutes, DEFAULT_RULES);
   const publishedSet = new Set(read.publishedMonths);
-  // Stale system rows of unpublished months are regenerated, so they are not validated either.
-  read.raw.entries = (read.raw.entries as { source: string; month: string }[]).filter(
-    (e) => e.source !== 'system' || publishedSet.has(e.month),
+  const year = opts.year ?? read.settings.year ?? Number(opts.nowMonth.slice(0, 4));
+  // Generated rows (SYS- ids) of this year's unpublished months are regenerated, so not validated either.
+  const regenerated = (source: unknown, id: unknown, month: string) =>
+    source === 'system' &&
+    String(id).startsWith('SYS-') &&
+    !publishedSet.has(month) &&
+    month.startsWith(`${year}-`);
+  read.raw.entries = (read.raw.entries as { source: string; month: string; id: string }[]).filter(
+    (e) => !regenerated(e.source, e.id, e.month),
   );
-  const year = read.settings.year ?? Number(opts.nowMonth.slice(0, 4));
   const asOf = opts.nowMonth.slice(0, 4) > String(year) ? `${year}-12` : opts.nowMonth;
   const { scenario, problems } = validateScenario(read.raw, { defaultAsOf: asOf });
   scenario.settings.asOf = asOf;
@@ -174,13 +181,21 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const keptRows: number[] = [];
   const sourceCol = col('来源');
   const monthCol = col('月份');
-  for (const r of table.rows) {
+  const idCol = col('编号');
+  // Every row as read, blank ones included: published rows are protected by position, so nothing
+  // above them may move (only regenerated system rows, which come after them, are dropped).
+  for (let i = 1; i < ledgerValues.length; i++) {
+    const r = { row: i + 1, cells: ledgerValues[i]! };
     const e = validByRow.get(r.row);
-    const isSystem = e
-      ? e.source === 'system'
-      : sourceCol !== undefined && r.cells[sourceCol] === SOURCE_ZH.system;
-    const month = e?.month ?? (monthCol !== undefined ? String(r.cells[monthCol] ?? '') : '');
-    if (isSystem && !published.has(month)) continue;
+    const source = e
+      ? e.source
+      : sourceCol !== undefined && r.cells[sourceCol] === SOURCE_ZH.system
+        ? 'system'
+        : '';
+    const id = e ? e.id : idCol !== undefined ? cellText(r.cells[idCol]) : '';
+    const month =
+      e?.month ?? (monthCol !== undefined ? cellMonth(r.cells[monthCol], opts.offsetMinutes) : '');
+    if (regenerated(source, id, month)) continue;
     const cells = r.cells.slice();
     while (cells.length < width) cells.push('');
     if (e && (!published.has(e.month) || e.source === 'correction')) {

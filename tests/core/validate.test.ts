@@ -235,6 +235,16 @@ describe('whole-document problems never throw', () => {
   });
 });
 
+test('an attendance row with a bad count is left out entirely (no punctual points from −1 + 1)', () => {
+  const raw = scenario({
+    roster: [cadre('001')],
+    attendance: [{ month: '2026-10', cadreId: '001', late: -1, earlyLeave: 1 }],
+  });
+  const { scenario: s, problems } = validateScenario(raw, { defaultAsOf: '2026-10' });
+  expect(problems.map((p) => p.field)).toEqual(['late']);
+  expect(s.attendance).toEqual([]);
+});
+
 test('the hand-written entry guard accepts exactly what the zod schema accepts', () => {
   const fc = require('fast-check') as typeof import('fast-check');
   const { entryShape, isEntryRecord } =

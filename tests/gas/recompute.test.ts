@@ -184,3 +184,43 @@ test('recompute refuses politely before setup', () => {
   freshGas();
   expect(() => doRecompute()).toThrow(/初始化\/修复表格/);
 });
+
+test('a hand-typed row marked 来源 系统 is kept and reported, not silently deleted', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 2 });
+  const headers = headersOf('ledger');
+  const row = headers.map(
+    (h) =>
+      ({
+        编号: 'H-SYS',
+        月份: '2026-10',
+        干部编号: '001',
+        规则编码: 'T-MEDIATION',
+        数量: 1,
+        状态: '已通过',
+        来源: '系统',
+      })[h] ?? '',
+  );
+  typeRows(fake, 'ledger', [row]);
+  doRecompute();
+  expect(fake.values(TAB.ledger).some((r) => r[0] === 'H-SYS')).toBe(true);
+  const p = fake.values(TAB.problems).find((r) => r[2] === 'H-SYS')!;
+  expect(p[3]).toBe('来源');
+  expect(p[4]).toContain('只能由系统生成');
+});
+
+test('a cleared row keeps its place: rows below it do not move', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 2 });
+  doRecompute();
+  const before = fake.values(TAB.ledger);
+  const ledger = sheet(fake, TAB.ledger);
+  ledger.getRange(3, 1, 1, before[0]!.length).clearContent();
+  doRecompute();
+  const after = fake.values(TAB.ledger);
+  expect(after[2]!.every((c) => c === '')).toBe(true);
+  expect(after[3]).toEqual(before[3]);
+  expect(after[10]).toEqual(before[10]);
+});
