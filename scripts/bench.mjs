@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const run = (args) => execFileSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', cwd: root });
+const run = (args) =>
+  execFileSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', cwd: root });
 
 console.log('== core: evaluate vs parse+sum ==');
 run([join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);

@@ -50,9 +50,11 @@ export function requireWritable(ss: Spreadsheet, tabs: readonly string[]): void 
   const blocked = tabs.filter((name) => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return false;
-    return sheet
-      .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-      .some((p) => !p.isWarningOnly() && !p.canEdit());
+    const blocks = (p: GoogleAppsScript.Spreadsheet.Protection) => !p.isWarningOnly() && !p.canEdit();
+    return (
+      sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some(blocks) ||
+      sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).some(blocks)
+    );
   });
   if (blocked.length > 0) {
     throw new UserFacingError(

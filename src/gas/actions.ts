@@ -32,7 +32,7 @@ export function doSetup(ss: Spreadsheet = active()): string {
 export function doRecompute(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
     const who = requireCommittee(ss, '重新计算');
-    requireWritable(ss, [TAB.monthly, TAB.yearly, TAB.problems, TAB.log]);
+    requireWritable(ss, [TAB.monthly, TAB.yearly, TAB.problems, TAB.log, TAB.ledger]);
     const res = recomputeSpreadsheet(ss);
     const t = now(ss);
     const detail = `${res.year}年度，截至 ${res.asOf}：${res.counts.cadres} 名干部，${res.counts.entries} 条台账记录，系统生成 ${res.counts.systemEntries} 条，校验问题 ${res.counts.problems} 条`;

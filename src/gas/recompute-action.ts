@@ -6,7 +6,7 @@ import { type RecomputeResult, recompute } from '../shared/recompute';
 import { COLUMNS, type ColumnTab, TAB } from '../shared/tabs';
 import { UserFacingError } from './access';
 import { tierFormatting } from './setup';
-import { formatsFor, now, offsetMinutes, readTabs, writeTab } from './sheets-io';
+import { commonPrefix, formatsFor, now, offsetMinutes, readTabs, writeTab } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,7 +60,8 @@ export function recomputeWithValues(ss: Spreadsheet): { result: RecomputeResult;
       return old ? [...old, ...systemFormats.slice(old.length)].slice(0, width) : systemFormats.slice();
     }),
   ];
-  writeTab(ledgerSheet, res.ledger, ledgerFormats);
+  // Only from the first row that changes: usually the regenerated system rows at the end.
+  writeTab(ledgerSheet, res.ledger, ledgerFormats, commonPrefix(res.ledger, values.ledger ?? []));
   writeSummary(monthly, res.monthly, 'monthly');
   writeSummary(yearly, res.yearly, 'yearly');
   writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));

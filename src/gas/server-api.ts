@@ -144,7 +144,7 @@ export function publishFromSidebar(month: string): PublishResult {
   const result = shaped<PublishResult>({ state: null }, () =>
     withDocumentLock(() => {
       const who = requireCommittee(ss, '发布月度公示');
-      requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log]);
+      requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log, TAB.ledger]);
       const out = publishMonth(ss, String(month ?? ''), who);
       return {
         ok: true,
@@ -194,7 +194,7 @@ export function menuPublish(kind: 'month' | 'correction' | 'half'): string {
   if (period === null) return '已取消。';
   return withDocumentLock(() => {
     const who = requireCommittee(ss, '发布公示');
-    requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log]);
+    requireWritable(ss, [TAB.publications, TAB.monthly, TAB.yearly, TAB.log, TAB.ledger]);
     if (kind === 'half') return publishHalfYear(ss, period, who).message;
     if (kind === 'correction') return publishCorrection(ss, period, who).message;
     return publishMonth(ss, period, who).message;

@@ -96,6 +96,18 @@ export function setupWorkbook(ss: Spreadsheet, committee: readonly string[]): Se
     }
     formatTab(ss, sheet, key);
     if (PROTECTED_TABS.includes(key)) protect(sheet, committee);
+    // Published rows and snapshots are protected for the committee of the day: follow its changes.
+    if (key === 'ledger') {
+      for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+        if (p.canEdit()) restrictToCommittee(p, committee, p.getDescription());
+      }
+    }
+  }
+  for (const sheet of ss.getSheets()) {
+    if (!/^(公示|报告)-/.test(sheet.getName())) continue;
+    for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)) {
+      if (p.canEdit()) restrictToCommittee(p, committee, p.getDescription());
+    }
   }
   // The default first sheet of a new spreadsheet ("Sheet1" / "工作表1") is left alone when it has data.
   ss.setActiveSheet(ss.getSheetByName(TAB.readme)!);

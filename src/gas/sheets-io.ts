@@ -48,23 +48,47 @@ export function formatsFor(tab: ColumnTab, rows: number, width: number): string[
 
 /**
  * Replaces a tab's content with `values` (header included): formats first so text stays text, then
- * one setValues, then clears rows left over from a longer previous content.
+ * one setValues, then clears rows left over from a longer previous content. With `from` > 0 the first
+ * `from` rows are known to be unchanged and are not written at all (fewer cells to race with a typist).
  */
-export function writeTab(sheet: Sheet, values: Cell[][], formats: string[][]): void {
+export function writeTab(sheet: Sheet, values: Cell[][], formats: string[][], from = 0): void {
   const rows = values.length;
   const cols = Math.max(1, ...values.map((r) => r.length));
-  const block = values.map((r) => (r.length === cols ? r : [...r, ...new Array(cols - r.length).fill('')]));
   const oldRows = sheet.getLastRow();
-  ensureSize(sheet, rows, cols);
-  const range = sheet.getRange(1, 1, rows, cols);
-  range.setNumberFormats(
-    formats.map((r) =>
-      (r.length === cols ? r : [...r, ...new Array(cols - r.length).fill('@')]).slice(0, cols),
-    ),
-  );
-  range.setValues(block.map((r) => r.map((v) => (v === null || v === undefined ? '' : v))));
+  if (from < rows) {
+    const block = values
+      .slice(from)
+      .map((r) => (r.length === cols ? r : [...r, ...new Array(cols - r.length).fill('')]))
+      .map((r) => r.map((v) => (v === null || v === undefined ? '' : v)));
+    ensureSize(sheet, rows, cols);
+    const range = sheet.getRange(from + 1, 1, rows - from, cols);
+    range.setNumberFormats(
+      formats
+        .slice(from)
+        .map((r) => (r.length >= cols ? r.slice(0, cols) : [...r, ...new Array(cols - r.length).fill('@')])),
+    );
+    range.setValues(block);
+  }
   if (oldRows > rows)
     sheet.getRange(rows + 1, 1, oldRows - rows, Math.max(cols, sheet.getLastColumn())).clearContent();
+}
+
+/** How many leading rows two value grids share (cell by cell; Dates by time). */
+export function commonPrefix(a: readonly Cell[][], b: readonly Cell[][]): number {
+  const same = (x: Cell, y: Cell) =>
+    x === y ||
+    (x instanceof Date && y instanceof Date && x.getTime() === y.getTime()) ||
+    ((x ?? '') === '' && (y ?? '') === '');
+  let i = 0;
+  for (; i < a.length && i < b.length; i++) {
+    const ra = a[i]!;
+    const rb = b[i]!;
+    const n = Math.max(ra.length, rb.length);
+    let ok = true;
+    for (let j = 0; j < n && ok; j++) ok = same(ra[j], rb[j]);
+    if (!ok) break;
+  }
+  return i;
 }
 
 /** Grows the sheet so a rows × cols block fits (writing past the sheet's size throws). */
