@@ -146,7 +146,9 @@ function earlierUnpublished(result: RecomputeResult, month: string): string[] {
 /** Intake errors that name this month (申报异常 rows keep the raw answers). */
 function intakeErrorsOf(ss: Spreadsheet, month: string): number {
   const t = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []);
-  return t.rows.filter((r) => cellText(r.get('原始内容')).includes(`（${month}）`)).length;
+  return t.rows.filter(
+    (r) => cellText(r.get('处理情况')) !== '已处理' && cellText(r.get('原始内容')).includes(`（${month}）`),
+  ).length;
 }
 
 /** Cadres in the bottom third or bottom three of the half-year so far (预警). */
@@ -199,7 +201,7 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
   const errors = intakeErrorsOf(ss, month);
   if (errors > 0) {
     throw new UserFacingError(
-      `${month} 有 ${errors} 条申报异常尚未处理。请在「申报异常」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完删除该行后再发布。`,
+      `${month} 有 ${errors} 条申报异常尚未处理。请在「申报异常」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完把该行「处理情况」改为“已处理”（不要删除行）后再发布。`,
     );
   }
   const earlier = earlierUnpublished(result, month);

@@ -111,7 +111,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
     published: wb.published.has(month),
     counts: {
       pending: pendingByMonth.get(month)?.length ?? 0,
-      intakeErrors: countRows(errors),
+      intakeErrors: countRows(errors, (r) => cellText(r[columnIndex(errors, '处理情况')]) !== '已处理'),
       objections: countRows(
         objections,
         (r) =>

@@ -108,9 +108,23 @@ export interface IntakeResult {
   duplicates: number;
 }
 
-/** The de-duplication key of a response: its row and timestamp (SPEC §4.2). */
-export function responseKey(row: number, timestamp: string): string {
-  return `R${row}@${timestamp}`;
+/** 32-bit FNV-1a of a string, as 8 hex digits (a short fingerprint, not a security measure). */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The de-duplication key of a response (SPEC §4.2): its timestamp and a fingerprint of its answers.
+ * Why not the row: sorting or deleting rows of the responses sheet, or re-linking the form (which
+ * copies every response into a new sheet), would otherwise make old responses look new.
+ */
+export function responseKey(timestamp: string, answers: readonly string[]): string {
+  return `T${timestamp}#${fingerprint(answers.join('\u0001'))}`;
 }
 
 /** Is a claim for `month` submitted on `submittedDay` ('YYYY-MM-DD') late? */
@@ -145,13 +159,16 @@ export function intakeResponses(rows: readonly ResponseRow[], ctx: IntakeContext
   const cadres = new Map(ctx.cadres.map((c) => [c.id, c]));
   const rules = new Map(ctx.rules.map((r) => [r.code, r]));
   for (const r of rows) {
-    const key = responseKey(r.row, r.timestamp);
+    const text = (t: string) => cellText(r.get(t), ctx.offsetMinutes);
+    const key = responseKey(
+      r.timestamp,
+      Object.values(FORM_TITLES).map((t) => text(t)),
+    );
     if (seen.has(key)) {
       out.duplicates++;
       continue;
     }
     seen.add(key);
-    const text = (t: string) => cellText(r.get(t), ctx.offsetMinutes);
     const reasons: string[] = [];
     const submitterText = text(FORM_TITLES.submitter);
     const submitterId = cadreIdFromLabel(submitterText);
@@ -236,6 +253,7 @@ function errorRow(ctx: IntakeContext, key: string, r: ResponseRow, reason: strin
     申报人: cellText(r.get(FORM_TITLES.submitter)),
     原因: reason,
     原始内容: r.raw(),
+    处理情况: '待处理',
   };
   return ERRORS.map((h) => fields[h] ?? '');
 }

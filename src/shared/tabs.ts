@@ -117,6 +117,10 @@ export const COLUMNS = {
     col('申报人', 'text', 150),
     col('原因', 'text', 360),
     col('原始内容', 'text', 420),
+    col('处理情况', 'text', 80, {
+      choices: ['待处理', '已处理'],
+      note: '处理后改为“已处理”，不要删除本行（删除后该回复会被重新收取）',
+    }),
   ],
   objections: [
     col('编号', 'text', 90),

@@ -87,7 +87,7 @@ test('a valid response becomes one 待审核 ledger row with its form key; text 
   expect(String(r[L.indexOf('得分依据')])).toMatch(
     /^=IMPORTXML\("http:\/\/x","\/\/a"\)；事项日期：2026-10-12；材料：https:\/\/e.x\/1$/,
   );
-  expect(String(r[L.indexOf('表单回复ID')])).toMatch(/^R2@2026-11-05 10:00:00$/);
+  expect(String(r[L.indexOf('表单回复ID')])).toMatch(/^T2026-11-05 10:00:00#[0-9a-f]{8}$/);
   const row = fake.values(TAB.ledger).findIndex((x) => x[0] === r[0]) + 1;
   expect(
     sheet(fake, TAB.ledger)
@@ -171,6 +171,19 @@ describe('invalid responses go to 申报异常 with a Chinese reason; the raw re
     expect(errorRows(fake)).toHaveLength(1);
     expect(errorRows(fake)[0]![E.indexOf('原因')]).toContain('空白申报');
   });
+});
+
+test('deleting or re-ordering rows of the responses sheet does not bring old responses back', () => {
+  const { fake, form } = prepared();
+  for (let i = 0; i < 3; i++) {
+    fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: String(i + 1) }));
+    fake.clock.advance(1000);
+  }
+  const responses = fake.spreadsheet.getSheets().find((s) => s.getFormUrl())!;
+  responses.deleteRow(2); // the first response, say a test entry
+  fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: '9' }));
+  expect(ledgerRows(fake).map((r) => r[L.indexOf('数量')])).toEqual([1, 2, 3, 9]);
+  expect(doSyncResponses()).toContain('新增待审核 0 条');
 });
 
 test('同步表单回复 takes in exactly what the trigger missed, and is idempotent', () => {

@@ -109,6 +109,12 @@ describe('refusals leave everything as it was', () => {
     ]);
     expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/1 条申报异常/);
     expect(records(fake)).toEqual([]);
+    // handled (marked, not deleted): publishing goes ahead
+    const E = headersOf('intakeErrors');
+    sheet(fake, TAB.intakeErrors)
+      .getRange(2, E.indexOf('处理情况') + 1)
+      .setValue('已处理');
+    expect(publishMonth(fake.spreadsheet, '2026-09', OWNER).sheetName).toBe('公示-2026-09');
   });
 
   test('months out of order, a future month, a bad key', () => {
