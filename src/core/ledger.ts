@@ -22,7 +22,8 @@ export interface LedgerEntry {
 }
 
 export interface Notice {
-  kind: 'top-n-tie';
+  /** top-n-tie: places tied at N all earn; after-publication: data entered after its month was published. */
+  kind: 'top-n-tie' | 'after-publication';
   ruleCode: string;
   period: string;
   cadreIds: string[];
@@ -149,6 +150,16 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
   }
   const missingAttendance = new Set<string>();
   const months = periodsOfYear(year).months.filter((m) => m <= s.settings.asOf);
+  const lateData: Notice[] = [];
+  // `${cadreId}|${month}` of stored attendance rows, and `${code}|${month}` of stored top-n rows (published months).
+  const storedAttendance = new Set<string>();
+  const storedTopN = new Set<string>();
+  for (const e of entries) {
+    const r = rules.get(e.ruleCode);
+    if (e.source !== 'system' || !r) continue;
+    if (r.kind === 'attendance') storedAttendance.add(`${e.cadreId}|${e.month}`);
+    if (r.kind === 'top-n') storedTopN.add(`${r.code}|${e.month}`);
+  }
 
   for (const c of s.roster) {
     const cadreAttendance = attendance.get(c.id);
@@ -156,7 +167,23 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
       if (!isActive(c, m)) continue;
       // A published month generates nothing, but its missing attendance is still a fact to flag.
       if (published.has(m)) {
-        if (hasAttendanceRules && !cadreAttendance?.get(m)) missingAttendance.add(`${c.id}|${m}`);
+        const a = cadreAttendance?.get(m);
+        if (hasAttendanceRules && !a) missingAttendance.add(`${c.id}|${m}`);
+        // Attendance typed after the month was published earns nothing by itself: say so.
+        if (
+          hasAttendanceRules &&
+          a &&
+          !storedAttendance.has(`${c.id}|${m}`) &&
+          a.late + a.earlyLeave + a.absent === 0
+        ) {
+          lateData.push({
+            kind: 'after-publication',
+            ruleCode: punctualRules[0]?.code ?? fullRules[0]!.code,
+            period: m,
+            cadreIds: [c.id],
+            message: `${c.name}（${c.id}）${m} 的考勤在公示后才录入，考勤分未计入；如需补记，请登记异议并在“处理异议”中更正`,
+          });
+        }
         continue;
       }
       if (hasAttendanceRules) {
@@ -207,7 +234,18 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
   }
   for (const { rule, period, scores } of groups.values()) {
     const month = lastMonthOf(parsePeriod(period)!);
-    if (published.has(month)) continue;
+    if (published.has(month)) {
+      if (!storedTopN.has(`${rule.code}|${month}`)) {
+        lateData.push({
+          kind: 'after-publication',
+          ruleCode: rule.code,
+          period,
+          cadreIds: [],
+          message: `${period} ${rule.item}成绩在 ${month} 公示后才录入，前${rule.topN}名加分未计入；请登记异议并在“处理异议”中更正补记`,
+        });
+      }
+      continue;
+    }
     const n = rule.topN ?? 0;
     const sorted = scores.map((x) => x.score).sort((a, b) => b - a);
     const winners = scores.filter((x) => sorted.indexOf(x.score) + 1 <= n);
@@ -226,5 +264,6 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
       });
     }
   }
+  notices.push(...lateData);
   return { year, entries, missingAttendance, notices };
 }

@@ -4,8 +4,10 @@ import {
   earnedThrough,
   halfOf,
   isMonthKey,
+  lastMonthOf,
   parsePeriod,
   periodLabel,
+  quarterOf,
   rankAndTier,
   TIER_ZH,
   type YearBook,
@@ -186,7 +188,11 @@ export function halfYearWarnings(book: YearBook, month: string): string[] {
 /** 发布月度公示 for a month. Caller holds the lock and has checked membership. */
 export function publishMonth(ss: Spreadsheet, month: string, who: string): PublishOutcome {
   const t = now(ss);
-  const { result, values } = recomputeWithValues(ss);
+  // December is published in January: compute the month's own year unless 设置 fixes 考核年度.
+  const { result, values } = recomputeWithValues(
+    ss,
+    isMonthKey(month) ? Number(month.slice(0, 4)) : undefined,
+  );
   const refusal = publishRefusal({
     result,
     values,
@@ -208,9 +214,32 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
   if (earlier.length) throw new UserFacingError(`请按月份顺序公示：${earlier.join('、')} 尚未发布公示。`);
   const committee = committeeEmails(ss);
   const snapshot = buildSnapshot(result, { month, publishedAt: t.text, publisher: who });
-  return finishPublication(ss, result, snapshot, committee, who, t.text, 1, (r) =>
-    protectMonthRows(ss, r.ledger, month, committee),
+  return finishPublication(
+    ss,
+    result,
+    snapshot,
+    committee,
+    who,
+    t.text,
+    1,
+    (r) => protectMonthRows(ss, r.ledger, month, committee),
+    missingScoresNote(result, month),
   );
+}
+
+/** At a quarter's or half-year's last month: a reminder when its assessment scores are not entered yet. */
+function missingScoresNote(result: RecomputeResult, month: string): string {
+  const s = result.book.scenario;
+  const notes: string[] = [];
+  for (const r of s.rules) {
+    if (!r.active || r.kind !== 'top-n' || !r.scorePeriod) continue;
+    const period = r.scorePeriod === 'quarter' ? quarterOf(month) : halfOf(month);
+    if (lastMonthOf(parsePeriod(period)!) !== month) continue;
+    if (!s.scores.some((x) => x.ruleCode === r.code && x.period === period)) {
+      notes.push(`${period}「${r.item}」成绩尚未录入，公示后再录入将不能自动加分（需走更正）`);
+    }
+  }
+  return notes.length ? `\n注意：${notes.join('；')}。` : '';
 }
 
 function finishPublication(
@@ -288,7 +317,7 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
   if (records.length === 0)
     throw new UserFacingError(`${month} 尚未发布公示，无需更正；请直接发布月度公示。`);
   const t = now(ss);
-  const { result } = recomputeWithValues(ss);
+  const { result } = recomputeWithValues(ss, Number(month.slice(0, 4)));
   const last = records[records.length - 1]!;
   const prev = (readTabByName(ss, last.tabName) ?? []) as Cell[][];
   const prevIds = new Set(prev.map((r) => cellText(r[9])).filter(Boolean));
@@ -363,7 +392,7 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
     throw new UserFacingError(`半年期间应为 2026-H1 或 2026-H2（实际：${period}）`);
   if (recordsOf(ss, period).length > 0) throw new UserFacingError(`${period} 已发布半年汇总，不能重复发布。`);
   const t = now(ss);
-  const { result } = recomputeWithValues(ss);
+  const { result } = recomputeWithValues(ss, p.year);
   if (p.year !== result.year) throw new UserFacingError(`${period} 不在考核年度 ${result.year} 内。`);
   const published = new Set(result.book.scenario.publishedMonths);
   const withData = new Set([

@@ -35,7 +35,10 @@ export function recomputeSpreadsheet(ss: Spreadsheet): RecomputeResult {
 }
 
 /** recomputeSpreadsheet, also handing back the tab values it read (for publish checks). */
-export function recomputeWithValues(ss: Spreadsheet): { result: RecomputeResult; values: WorkbookValues } {
+export function recomputeWithValues(
+  ss: Spreadsheet,
+  defaultYear?: number,
+): { result: RecomputeResult; values: WorkbookValues } {
   const ledgerSheet = sheetOrFail(ss, 'ledger');
   const monthly = sheetOrFail(ss, 'monthly');
   const yearly = sheetOrFail(ss, 'yearly');
@@ -49,6 +52,7 @@ export function recomputeWithValues(ss: Spreadsheet): { result: RecomputeResult;
     nowMonth: t.month,
     nowText: t.text,
     offsetMinutes: offsetMinutes(ss, t.date),
+    ...(defaultYear ? { defaultYear } : {}),
   });
 
   const width = res.ledger[0]!.length;

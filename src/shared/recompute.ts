@@ -30,8 +30,8 @@ import { headersOf, TAB } from './tabs';
 export interface RecomputeOptions {
   /** The current month 'YYYY-MM' (from the caller's clock). */
   nowMonth: string;
-  /** The assessment year to compute (default: 设置 考核年度, else the year of nowMonth). */
-  year?: number;
+  /** The year to compute when 设置 has no 考核年度 (default: the year of nowMonth). */
+  defaultYear?: number;
   /** Text timestamp for the 校验问题 tab, e.g. '2026-11-03 10:00:00'. */
   nowText: string;
   /** UTC offset of Date cells (Sheets: spreadsheet time zone; .xlsx: 0). */
@@ -147,7 +147,7 @@ function lastSummaryMonth(book: YearBook, asOf: string): string {
 export function recompute(values: WorkbookValues, opts: RecomputeOptions): RecomputeResult {
   const read = readWorkbook(values, opts.offsetMinutes, DEFAULT_RULES);
   const publishedSet = new Set(read.publishedMonths);
-  const year = opts.year ?? read.settings.year ?? Number(opts.nowMonth.slice(0, 4));
+  const year = read.settings.year ?? opts.defaultYear ?? Number(opts.nowMonth.slice(0, 4));
   // Generated rows (SYS- ids) of this year's unpublished months are regenerated, so not validated either.
   const regenerated = (source: unknown, id: unknown, month: string) =>
     source === 'system' &&
@@ -161,10 +161,20 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const { scenario, problems } = validateScenario(read.raw, { defaultAsOf: asOf });
   scenario.settings.asOf = asOf;
   const book = buildYearBook(scenario, year);
-  const problemList = [
+  const problemList: SheetProblem[] = [
     ...read.problems,
     ...problems.map(toSheetProblem),
     ...book.problems.map(toSheetProblem),
+    // Data that arrived after its month was published: it counts for nothing until corrected.
+    ...book.notices
+      .filter((n) => n.kind === 'after-publication')
+      .map((n) => ({
+        tab: n.period.includes('-Q') || n.period.includes('-H') ? TAB.scores : TAB.attendance,
+        row: '' as const,
+        id: n.period,
+        field: n.period.includes('-Q') || n.period.includes('-H') ? '考核项目' : '干部编号',
+        message: n.message,
+      })),
   ];
 
   // 积分台账: keep every row except system rows of unpublished months; fill derived columns of valid rows.

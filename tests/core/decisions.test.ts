@@ -319,3 +319,32 @@ describe('§8 contract details', () => {
     expect(of(q4, '002')).toMatchObject({ base: 4, task: 0, reward: 7 });
   });
 });
+
+describe('data entered after its month was published is reported, not silently lost', () => {
+  test('quarter scores entered after the quarter’s last month was published', () => {
+    const raw = scenario({
+      roster: [cadre('001'), cadre('002')],
+      publishedMonths: ['2026-09'],
+      scores: [
+        { period: '2026-Q3', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 },
+        { period: '2026-Q3', ruleCode: 'B-QUARTER-TOP5', cadreId: '002', score: 80 },
+      ],
+    });
+    const s = summary(raw, '2026-09');
+    expect(s.cadres.every((c) => c.entries.every((e) => e.ruleCode !== 'B-QUARTER-TOP5'))).toBe(true);
+    expect(s.notices).toEqual([
+      expect.objectContaining({ kind: 'after-publication', ruleCode: 'B-QUARTER-TOP5', period: '2026-Q3' }),
+    ]);
+  });
+
+  test('attendance typed after publication', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      publishedMonths: ['2026-09'],
+      attendance: [att('001', { month: '2026-09' })],
+    });
+    const s = summary(raw, '2026-09');
+    expect(s.notices.map((n) => n.kind)).toEqual(['after-publication']);
+    expect(s.notices[0]!.message).toContain('公示后才录入');
+  });
+});

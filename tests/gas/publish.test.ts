@@ -395,3 +395,32 @@ test('the sidebar publish button: refusal as a message, success with the refresh
   expect(outsider.message).toContain('只有两委成员');
   expect(tabNames(fake)).not.toContain('公示-2026-10');
 });
+
+test('December is published in January when 考核年度 is left blank', () => {
+  const fake = community();
+  setSetting(fake, '考核年度', '');
+  typeRows(fake, 'ledger', [
+    entry('D1', '2026-11', '001', 'T-MEDIATION', 5, 1, '十一月'),
+    entry('D2', '2026-12', '002', 'T-MEDIATION', 5, 2, '十二月'),
+  ]);
+  typeRows(
+    fake,
+    'attendance',
+    IDS.flatMap((id) => [
+      ['2026-11', id, 0, 0, 0, 0, 0],
+      ['2026-12', id, 0, 0, 0, 0, 0],
+    ]),
+  );
+  for (const m of ['2026-09', '2026-10', '2026-11']) publishMonth(fake.spreadsheet, m, OWNER);
+  jest.setSystemTime(new Date('2027-01-06T02:00:00Z'));
+  const out = publishMonth(fake.spreadsheet, '2026-12', OWNER);
+  expect(out.sheetName).toBe('公示-2026-12');
+  const snap = fake.values('公示-2026-12');
+  expect(snap.some((r) => r[7] === '十二月')).toBe(true);
+  // December's attendance points were generated for the 2026 ledger, not dropped for 2027
+  expect(
+    fake
+      .values(TAB.ledger)
+      .some((r) => r[1] === '2026-12' && String(r[0]).startsWith('SYS-2026-12-001-B-ATT')),
+  ).toBe(true);
+});
