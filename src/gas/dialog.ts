@@ -273,7 +273,51 @@ export function submitEntry(ss: Spreadsheet, req: EntryRequest, who: string): Ac
   return { ok: false, message: '未知的录入类型' };
 }
 
-const stamp = (wb: Workbook) => wb.now.text.replace(/\D/g, '');
+/** A time stamp plus a random tail: two entries made in the same second still get distinct ids. */
+const stamp = (wb: Workbook) =>
+  `${wb.now.text.replace(/\D/g, '')}${Math.floor(Math.random() * 36 ** 3)
+    .toString(36)
+    .padStart(3, '0')}`;
+
+/**
+ * Corrections of a code that a monthly-absence rule watches (a criticism, a complaint) also move that
+ * rule's award, which the published month froze: one criticism costs the +5 and −5 more (SPEC §3).
+ */
+function linkedCorrections(
+  wb: Workbook,
+  month: string,
+  cadreId: string,
+  lines: { entryId: string; ruleCode: string; points: number; reason: string }[],
+): { entryId: string; ruleCode: string; points: number; reason: string }[] {
+  const out: { entryId: string; ruleCode: string; points: number; reason: string }[] = [];
+  const mine = wb.scenario.entries.filter(
+    (e) => e.month === month && e.cadreId === cadreId && e.status === 'approved',
+  );
+  for (const r of wb.scenario.rules) {
+    if (!r.active || r.kind !== 'monthly-absence' || !r.linkedCode) continue;
+    const linked = wb.scenario.rules.find((x) => x.code === r.linkedCode);
+    if (!linked) continue;
+    const awardNow =
+      mine
+        .filter((e) => e.ruleCode === r.code)
+        .reduce((n, e) => n + (e.unitPoints ?? r.points) * e.quantity, 0) > 0;
+    // events of the watched code: recorded ones, plus corrections that add (same sign) or remove (opposite sign) one
+    let events = mine
+      .filter((e) => e.ruleCode === linked.code && e.source !== 'correction')
+      .reduce((n, e) => n + e.quantity, 0);
+    for (const e of mine)
+      if (e.ruleCode === linked.code && e.source === 'correction')
+        events += Math.sign((e.unitPoints ?? 0) * linked.points);
+    const before = events;
+    for (const l of lines) if (l.ruleCode === linked.code) events += Math.sign(l.points * linked.points);
+    if (before === events) continue;
+    if (events > 0 && awardNow)
+      out.push({ entryId: '', ruleCode: r.code, points: -r.points, reason: `随之取消「${r.item}」` });
+    if (events <= 0 && !awardNow)
+      out.push({ entryId: '', ruleCode: r.code, points: r.points, reason: `随之恢复「${r.item}」` });
+  }
+  return out;
+}
 
 function submitRedemption(
   ss: Spreadsheet,
@@ -420,6 +464,7 @@ function submitFinding(ss: Spreadsheet, wb: Workbook, req: FindingEntryRequest, 
     return { entryId, ruleCode, points: c.pointsDelta, reason: String(c.reason ?? '').trim() };
   });
   if (Object.keys(errors).length) return { ok: false, message: '请修改标出的内容', errors };
+  resolved.push(...linkedCorrections(wb, month, cadreId, resolved));
   const ids: string[] = [];
   if (resolved.length) {
     const cadreName = wb.scenario.roster.find((c) => c.id === cadreId)?.name ?? '';

@@ -106,6 +106,26 @@ function writeSnapshotTab(
   return { sheet, digest: sha256Hex(canonicalSnapshotText(stored)) };
 }
 
+/** Runs `fn`; if it throws, deletes the tabs it may have created (by name) and rethrows. */
+function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () => T): T {
+  const existed = new Set(names.filter((n) => ss.getSheetByName(n)));
+  try {
+    return fn();
+  } catch (e) {
+    for (const n of names) {
+      const s = ss.getSheetByName(n);
+      if (s && !existed.has(n)) {
+        try {
+          ss.deleteSheet(s);
+        } catch {
+          // leave it; the refusal message names it
+        }
+      }
+    }
+    throw e;
+  }
+}
+
 /** Protects the ledger rows of a month (each contiguous run of its rows). */
 function protectMonthRows(
   ss: Spreadsheet,
@@ -118,9 +138,10 @@ function protectMonthRows(
   if (!sheet) return 0;
   const col = (ledger[0] ?? []).findIndex((h) => cellText(h) === '月份');
   if (col < 0) return 0;
+  const offset = offsetMinutes(ss); // a month typed into a date cell reads as a Date at local midnight
   const rows: number[] = [];
   for (let i = 1; i < ledger.length; i++) {
-    if (cellMonth(ledger[i]![col], 0) === month && (!onlyRows || onlyRows.has(i + 1))) rows.push(i + 1);
+    if (cellMonth(ledger[i]![col], offset) === month && (!onlyRows || onlyRows.has(i + 1))) rows.push(i + 1);
   }
   let runs = 0;
   for (let k = 0; k < rows.length; ) {
@@ -254,26 +275,37 @@ function finishPublication(
   extraNote = '',
 ): PublishOutcome {
   const { layout } = snapshot;
-  const { sheet, digest } = writeSnapshotTab(ss, snapshot.tabName, snapshot.values, committee, {
-    headerRows: [layout.cadreHeaderRow, layout.detailHeaderRow],
-    tierCol: 8,
-    tierRows: layout.cadreRows,
-    widths: SNAPSHOT_COLUMN_WIDTHS,
-  });
   const records = ss.getSheetByName(TAB.publications);
   if (!records) throw new UserFacingError('缺少「公示记录」表，请先运行「初始化/修复表格」。');
-  appendRows(records, 'publications', [
-    publicationRow({
-      period: snapshot.month,
-      version,
-      tabName: snapshot.tabName,
-      publisher: who,
-      publishedAt: when,
-      rows: snapshot.values.length,
-      sha256: digest,
-    }),
-  ]);
-  const runs = protectRows(result);
+  // Until the 公示记录 row exists nothing is published: a failure removes the half-made tab, so a retry works.
+  const { sheet, digest } = atomically(ss, [snapshot.tabName], () => {
+    const written = writeSnapshotTab(ss, snapshot.tabName, snapshot.values, committee, {
+      headerRows: [layout.cadreHeaderRow, layout.detailHeaderRow],
+      tierCol: 8,
+      tierRows: layout.cadreRows,
+      widths: SNAPSHOT_COLUMN_WIDTHS,
+    });
+    appendRows(records, 'publications', [
+      publicationRow({
+        period: snapshot.month,
+        version,
+        tabName: snapshot.tabName,
+        publisher: who,
+        publishedAt: when,
+        rows: snapshot.values.length,
+        sha256: written.digest,
+      }),
+    ]);
+    return written;
+  });
+  // Published from here on: what fails now is a warning, not an error.
+  let runs = 0;
+  let lockNote = '';
+  try {
+    runs = protectRows(result);
+  } catch (e) {
+    lockNote = `（台账行加锁未完成：${(e as Error)?.message ?? String(e)}；请所有者运行「初始化/修复表格」后再发布下一个月。）`;
+  }
   const pdf = exportSheetPdf(ss, sheet, snapshot.tabName);
   const warnings = halfYearWarnings(result.book, snapshot.month);
   logAction(
@@ -287,7 +319,7 @@ function finishPublication(
   const lines = [
     `已发布「${snapshot.tabName}」：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条。${extraNote}`,
     `校验码（SHA-256）：${digest}`,
-    `${periodLabel(snapshot.month)}的台账记录已锁定（${runs} 处保护）。`,
+    lockNote || `${periodLabel(snapshot.month)}的台账记录已锁定（${runs} 处保护）。`,
     pdf.ok
       ? `打印版 PDF：${pdf.url}`
       : `PDF 未能自动导出（${pdf.reason}）。公示已发布，可用「文件 › 下载 › PDF」手动导出「${snapshot.tabName}」。`,
@@ -407,40 +439,43 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
   const committee = committeeEmails(ss);
   const report = buildPeriodReport(result, period, { publishedAt: t.text, publisher: who });
   const widths = [50, 60, 70, 90, 55, 50, 50, 50, 55, 120, 300, 180];
-  const snap = writeSnapshotTab(ss, report.tabName, report.values, committee, {
-    headerRows: [report.table.header],
-    tierCol: 9,
-    tierRows: [report.table.start, report.table.end],
-    widths,
-  });
-  const rep = writeSnapshotTab(ss, report.reportTabName, report.reportValues, committee, {
-    headerRows: [
-      report.reportValues.length - report.values.slice(report.table.start, report.table.end).length - 1,
-    ],
-    widths,
-  });
   const records = ss.getSheetByName(TAB.publications);
   if (!records) throw new UserFacingError('缺少「公示记录」表，请先运行「初始化/修复表格」。');
-  appendRows(records, 'publications', [
-    publicationRow({
-      period,
-      version: 1,
-      tabName: report.tabName,
-      publisher: who,
-      publishedAt: t.text,
-      rows: report.values.length,
-      sha256: snap.digest,
-    }),
-    publicationRow({
-      period,
-      version: 1,
-      tabName: report.reportTabName,
-      publisher: who,
-      publishedAt: t.text,
-      rows: report.reportValues.length,
-      sha256: rep.digest,
-    }),
-  ]);
+  const { snap, rep } = atomically(ss, [report.tabName, report.reportTabName], () => {
+    const snap = writeSnapshotTab(ss, report.tabName, report.values, committee, {
+      headerRows: [report.table.header],
+      tierCol: 9,
+      tierRows: [report.table.start, report.table.end],
+      widths,
+    });
+    const rep = writeSnapshotTab(ss, report.reportTabName, report.reportValues, committee, {
+      headerRows: [
+        report.reportValues.length - report.values.slice(report.table.start, report.table.end).length - 1,
+      ],
+      widths,
+    });
+    appendRows(records, 'publications', [
+      publicationRow({
+        period,
+        version: 1,
+        tabName: report.tabName,
+        publisher: who,
+        publishedAt: t.text,
+        rows: report.values.length,
+        sha256: snap.digest,
+      }),
+      publicationRow({
+        period,
+        version: 1,
+        tabName: report.reportTabName,
+        publisher: who,
+        publishedAt: t.text,
+        rows: report.reportValues.length,
+        sha256: rep.digest,
+      }),
+    ]);
+    return { snap, rep };
+  });
   const pdf = exportSheetPdf(ss, rep.sheet, report.reportTabName, false);
   logAction(
     ss,

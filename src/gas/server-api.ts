@@ -37,8 +37,21 @@ function shaped<T extends ActionResult>(fallback: Omit<T, 'ok' | 'message'>, fn:
   }
 }
 
+/** Unexpected failures while reading become a Chinese message (the page shows what it receives). */
+function readOrExplain<T>(what: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof UserFacingError) throw e;
+    console.error(e);
+    throw new Error(
+      `读取${what}失败：${(e as Error)?.message ?? String(e)}。请先运行「积分管理 › 初始化/修复表格」，仍有问题请联系维护人员。`,
+    );
+  }
+}
+
 export function getSidebarState(month?: string): SidebarState {
-  return sidebarState(active(), month);
+  return readOrExplain('审核数据', () => sidebarState(active(), month));
 }
 
 export function review(req: ReviewRequest): ReviewResult {
@@ -60,7 +73,7 @@ export function review(req: ReviewRequest): ReviewResult {
 }
 
 export function getDialogOptions(): DialogOptions {
-  return dialogOptions(active());
+  return readOrExplain('录入选项', () => dialogOptions(active()));
 }
 
 export function submitDialog(req: EntryRequest): ActionResult {

@@ -192,7 +192,8 @@ function formatTab(ss: Spreadsheet, sheet: Sheet, key: ColumnTab): void {
       data.setDataValidation(
         SpreadsheetApp.newDataValidation()
           .requireValueInList([...spec.choices], true)
-          .setAllowInvalid(false)
+          // 考核项目 may name a committee-added rule (its code), so other values are allowed there.
+          .setAllowInvalid(spec.header === '考核项目')
           .build(),
       );
     } else if (spec.header === '干部编号' && key !== 'roster') {

@@ -424,3 +424,56 @@ test('December is published in January when 考核年度 is left blank', () => {
       .some((r) => r[1] === '2026-12' && String(r[0]).startsWith('SYS-2026-12-001-B-ATT')),
   ).toBe(true);
 });
+
+test('a publication that fails before its record is written leaves no half-made tab; a retry works', () => {
+  const fake = community();
+  const records = sheet(fake, TAB.publications);
+  const p = records.protect(); // the owner locks 公示记录 against everyone else
+  p.removeEditors(p.getEditors());
+  fake.setActiveUser(MEMBER);
+  expect(() => publishMonth(fake.spreadsheet, '2026-09', MEMBER)).toThrow(/protected/);
+  expect(tabNames(fake)).not.toContain('公示-2026-09');
+  fake.setActiveUser(OWNER);
+  p.addEditor(MEMBER);
+  fake.setActiveUser(MEMBER);
+  expect(publishMonth(fake.spreadsheet, '2026-09', MEMBER).sheetName).toBe('公示-2026-09');
+});
+
+test('a correction that adds a criticism also takes back the no-criticism award (−5 and −5 more); removing it restores it', () => {
+  const fake = community();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  const total = () => {
+    doRecompute();
+    const H = headersOf('monthly');
+    return Number(
+      fake.values(TAB.monthly).find((r) => r[0] === '2026-09' && r[H.indexOf('干部编号')] === '002')![
+        H.indexOf('合计')
+      ],
+    );
+  };
+  const before = total();
+  const raise = (content: string, delta: number) => {
+    submitDialog({ kind: 'objection', month: '2026-09', cadreId: '002', entryId: '', content });
+    const id = getDialogOptions().objections!.find((o) => o.status === '待处理')!.id;
+    const res = submitDialog({
+      kind: 'finding',
+      objectionId: id,
+      result: 'upheld',
+      opinion: '核实',
+      corrections: [{ entryId: '', ruleCode: 'B-CRITICIZED', pointsDelta: delta, reason: content }],
+    });
+    expect(res.ok).toBe(true);
+  };
+  raise('街道通报批评漏记', -5);
+  expect(total()).toBe(before - 10);
+  const added = fake
+    .values(TAB.ledger)
+    .filter((r) => r[L.indexOf('来源')] === '更正')
+    .map((r) => [r[4], r[8]]);
+  expect(added).toEqual([
+    ['B-CRITICIZED', -5],
+    ['B-NO-CRITICISM', -5],
+  ]);
+  raise('该通报实为他人，撤销', 5);
+  expect(total()).toBe(before);
+});
