@@ -45,6 +45,7 @@ export function recomputeWithValues(
   const problems = sheetOrFail(ss, 'problems');
   sheetOrFail(ss, 'roster');
   const values = readTabs(ss, INPUT_READS);
+  const publishedIds = snapshotEntryIds(ss, values);
   // The ledger's own number formats, so rows written back keep exactly the format they had.
   const oldFormats = ledgerSheet.getDataRange().getNumberFormats();
   const t = now(ss);
@@ -53,6 +54,7 @@ export function recomputeWithValues(
     nowText: t.text,
     offsetMinutes: offsetMinutes(ss, t.date),
     ...(defaultYear ? { defaultYear } : {}),
+    publishedIds,
   });
 
   const width = res.ledger[0]!.length;
@@ -71,6 +73,35 @@ export function recomputeWithValues(
   writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));
   drawChart(yearly, res);
   return { result: res, values };
+}
+
+/** Entry ids (条目编号 column) of each published month's latest snapshot: one read per published month. */
+function snapshotEntryIds(ss: Spreadsheet, values: WorkbookValues): Map<string, Set<string>> {
+  const latest = new Map<string, { version: number; tab: string }>();
+  for (const r of (values.publications ?? []).slice(1)) {
+    const period = String(r[0] ?? '').trim();
+    if (!/^\d{4}-\d{2}$/.test(period)) continue;
+    const version = Number(r[1]) || 1;
+    if ((latest.get(period)?.version ?? 0) <= version)
+      latest.set(period, { version, tab: String(r[2] ?? '') });
+  }
+  const out = new Map<string, Set<string>>();
+  for (const [month, { tab }] of latest) {
+    const sheet = ss.getSheetByName(tab);
+    if (!sheet) continue; // a missing snapshot is 校验公示's finding; do not refuse rows because of it
+    const rows = sheet.getDataRange().getValues();
+    const at = rows.findIndex((r) => r[9] === '条目编号');
+    out.set(
+      month,
+      new Set(
+        rows
+          .slice(at + 1)
+          .map((r) => String(r[9] ?? ''))
+          .filter(Boolean),
+      ),
+    );
+  }
+  return out;
 }
 
 function writeSummary(sheet: Sheet, values: Cell[][], tab: ColumnTab): void {

@@ -7,6 +7,7 @@ import {
   DEFAULT_RULES,
   type LedgerEntry,
   type PeriodSummary,
+  type Problem,
   parsePeriod,
   periodsOfYear,
   SOURCE_ZH,
@@ -32,6 +33,8 @@ export interface RecomputeOptions {
   nowMonth: string;
   /** The year to compute when 设置 has no 考核年度 (default: the year of nowMonth). */
   defaultYear?: number;
+  /** Entry ids in each published month's latest snapshot; other approved hand rows there are refused. */
+  publishedIds?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Text timestamp for the 校验问题 tab, e.g. '2026-11-03 10:00:00'. */
   nowText: string;
   /** UTC offset of Date cells (Sheets: spreadsheet time zone; .xlsx: 0). */
@@ -160,6 +163,31 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const asOf = opts.nowMonth.slice(0, 4) > String(year) ? `${year}-12` : opts.nowMonth;
   const { scenario, problems } = validateScenario(read.raw, { defaultAsOf: asOf });
   scenario.settings.asOf = asOf;
+  // A published month only changes through corrections: rows typed into it afterwards are left out and listed.
+  const late: Problem[] = [];
+  if (opts.publishedIds) {
+    scenario.entries = scenario.entries.filter((e) => {
+      const ids = opts.publishedIds!.get(e.month);
+      if (
+        !ids ||
+        ids.has(e.id) ||
+        e.source === 'system' ||
+        e.source === 'correction' ||
+        e.status !== 'approved'
+      )
+        return true;
+      late.push({
+        table: 'entries',
+        index: -1,
+        row: e.row,
+        id: e.id,
+        field: 'month',
+        message: `${e.month} 已公示，此条目不在公示中，未计入；如需补记，请登记异议并在“处理异议”中更正`,
+      });
+      return false;
+    });
+  }
+  problems.push(...late);
   const book = buildYearBook(scenario, year);
   const problemList: SheetProblem[] = [
     ...read.problems,

@@ -477,3 +477,21 @@ test('a correction that adds a criticism also takes back the no-criticism award 
   raise('该通报实为他人，撤销', 5);
   expect(total()).toBe(before);
 });
+
+test('a row typed into a published month is left out and listed, not counted silently', () => {
+  const fake = community();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  const H = headersOf('monthly');
+  const totalOf = () =>
+    fake.values(TAB.monthly).find((r) => r[0] === '2026-09' && r[H.indexOf('干部编号')] === '001')![
+      H.indexOf('合计')
+    ];
+  doRecompute();
+  const before = totalOf();
+  typeRows(fake, 'ledger', [entry('LATE-1', '2026-09', '001', 'T-MEDIATION', 5, 2, '补录')]);
+  doRecompute();
+  expect(totalOf()).toBe(before);
+  const p = fake.values(TAB.problems).find((r) => r[2] === 'LATE-1')!;
+  expect(p[4]).toContain('已公示，此条目不在公示中');
+  expect(fake.values(TAB.ledger).some((r) => r[0] === 'LATE-1')).toBe(true);
+});
