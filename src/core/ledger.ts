@@ -43,72 +43,65 @@ export function isActive(c: { startMonth: string | null; endMonth: string | null
   return (c.startMonth === null || c.startMonth <= month) && (c.endMonth === null || month <= c.endMonth);
 }
 
+/** An entry that is at once a validated input entry and the ledger entry it counts as. */
+export type CountedEntry = Entry & LedgerEntry & { unitPoints: number };
+
 /**
- * An input entry as it counts, reading through to the entry and its rule. Why a class with getters:
- * a year's ledger has 100k+ entries, and copying each into a fresh 13-field object doubled the cost
- * of evaluation (allocation and GC), against the issue's "≤ 3× a bare parse-and-sum" budget.
+ * Builds the one object an entry needs, with its rule's fields resolved. Why one object for both roles:
+ * a year's ledger has 100k+ entries, and a second object per entry (and the GC work of keeping it)
+ * cost as much as the rest of evaluation, against the issue's "≤ 3× a bare parse-and-sum" budget.
+ * Every entry, input or generated, has this same shape, so property access stays monomorphic.
  */
-class CountedEntry implements LedgerEntry {
-  constructor(
-    private readonly src: Entry,
-    private readonly rule: Rule,
-    readonly unitPoints: number,
-    readonly points: number,
-    readonly generated: boolean,
-  ) {}
-  get id(): string {
-    return this.src.id;
-  }
-  get month(): string {
-    return this.src.month;
-  }
-  get cadreId(): string {
-    return this.src.cadreId;
-  }
-  get ruleCode(): string {
-    return this.src.ruleCode;
-  }
-  get item(): string {
-    return this.rule.item;
-  }
-  get category(): Category {
-    return this.rule.category;
-  }
-  get quantity(): number {
-    return this.src.quantity;
-  }
-  get reason(): string {
-    return this.src.reason;
-  }
-  get source(): EntrySource {
-    return this.src.source;
-  }
-  get correctsId(): string | undefined {
-    return this.src.correctsId;
-  }
+export function countedEntry(
+  e: Omit<Entry, 'unitPoints'> & { unitPoints?: number | undefined },
+  rule: Rule,
+  generated = false,
+): CountedEntry {
+  const unitPoints = e.unitPoints ?? rule.points;
+  return {
+    id: e.id,
+    month: e.month,
+    cadreId: e.cadreId,
+    ruleCode: e.ruleCode,
+    quantity: e.quantity,
+    status: e.status,
+    reason: e.reason,
+    source: e.source,
+    unitPoints,
+    correctsId: e.correctsId,
+    row: e.row,
+    item: rule.item,
+    category: rule.category,
+    points: unitPoints * e.quantity,
+    generated,
+  };
 }
 
 function fromEntry(e: Entry, rule: Rule): LedgerEntry {
-  const unitPoints = e.unitPoints ?? rule.points;
-  return new CountedEntry(e, rule, unitPoints, unitPoints * e.quantity, false);
+  // Entries from validateScenario already are counted entries of this rule; others are built here.
+  const c = e as Partial<CountedEntry>;
+  if (typeof c.points === 'number' && c.item === rule.item && c.generated === false) return e as CountedEntry;
+  return countedEntry(e, rule);
 }
 
-/** A generated system entry; the same class as input entries so every consumer's property access stays monomorphic. */
+/** A generated system entry. */
 function system(rule: Rule, month: string, cadreId: string, reason: string): LedgerEntry {
-  const src: Entry = {
-    id: `SYS-${month}-${cadreId}-${rule.code}`,
-    month,
-    cadreId,
-    ruleCode: rule.code,
-    quantity: 1,
-    status: 'approved',
-    reason,
-    source: 'system',
-    unitPoints: undefined,
-    correctsId: undefined,
-    row: undefined,
-  };
-  return new CountedEntry(src, rule, rule.points, rule.points, true);
+  return countedEntry(
+    {
+      id: `SYS-${month}-${cadreId}-${rule.code}`,
+      month,
+      cadreId,
+      ruleCode: rule.code,
+      quantity: 1,
+      status: 'approved',
+      reason,
+      source: 'system',
+      correctsId: undefined,
+      row: undefined,
+    },
+    rule,
+    true,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 // Turns raw scenario data (JSON or rows read from tabs) into a validated Scenario plus Chinese problems.
 
 import type * as z from 'zod/mini';
+import { countedEntry } from './ledger';
 import {
   type AttendanceRow,
   type Cadre,
@@ -306,19 +307,24 @@ function validateEntries(
       continue;
     }
     seen.add(id);
-    out.push({
-      id,
-      month: e.month,
-      cadreId: e.cadreId,
-      ruleCode: e.ruleCode,
-      quantity: e.quantity,
-      status: e.status ?? 'approved',
-      reason: e.reason ?? '',
-      source: e.source ?? 'committee',
-      unitPoints: e.unitPoints ?? undefined,
-      correctsId: e.correctsId || undefined,
-      row,
-    });
+    out.push(
+      countedEntry(
+        {
+          id,
+          month: e.month,
+          cadreId: e.cadreId,
+          ruleCode: e.ruleCode,
+          quantity: e.quantity,
+          status: e.status ?? 'approved',
+          reason: e.reason ?? '',
+          source: e.source ?? 'committee',
+          unitPoints: e.unitPoints ?? undefined,
+          correctsId: e.correctsId || undefined,
+          row,
+        },
+        rules.get(e.ruleCode)!,
+      ),
+    );
   }
   return out;
 }
