@@ -8,8 +8,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const run = (args) =>
   execFileSync(process.execPath, ['--expose-gc', ...args], { stdio: 'inherit', cwd: root });
 
-console.log('== core: evaluate vs parse+sum ==');
+console.log('== core: evaluate vs parse+sum (node defaults) ==');
 run([join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);
+console.log("\n== core: the same with the CLI's runtime flag (--max-semi-space-size=64) ==");
+run(['--max-semi-space-size=64', join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);
 if (existsSync(join(root, 'scripts/bench-calls.ts'))) {
   console.log('\n== Sheets: service calls of 重新计算 ==');
   run([join(root, 'scripts/run-ts.mjs'), 'scripts/bench-calls.ts']);
