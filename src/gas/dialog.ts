@@ -27,22 +27,14 @@ import type {
 } from '../shared/ui-contract';
 import { committeeEmails, currentEmail, UserFacingError } from './access';
 import { logAction } from './log';
+import { INPUT_READS } from './recompute-action';
 import { appendRows, readTab } from './sheets-io';
 import { columnIndex, loadWorkbook, type Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function dialogOptions(ss: Spreadsheet): DialogOptions {
-  const wb = loadWorkbook(ss, [
-    'settings',
-    'roster',
-    'rules',
-    'ledger',
-    'attendance',
-    'scores',
-    'redemptions',
-    'publications',
-  ]);
+  const wb = loadWorkbook(ss, INPUT_READS);
   const email = currentEmail();
   const year = Number(wb.now.month.slice(0, 4));
   const months: string[] = [];
@@ -119,16 +111,7 @@ function monthProblem(wb: Workbook, month: unknown): string | null {
 
 /** Validates and records one dialog submission. Caller holds the lock and has checked membership. */
 export function submitEntry(ss: Spreadsheet, req: EntryRequest, who: string): ActionResult {
-  const wb = loadWorkbook(ss, [
-    'settings',
-    'roster',
-    'rules',
-    'ledger',
-    'attendance',
-    'scores',
-    'redemptions',
-    'publications',
-  ]);
+  const wb = loadWorkbook(ss, INPUT_READS);
   const cadres = new Map(wb.scenario.roster.map((c) => [c.id, c]));
   const errors: Record<string, string> = {};
   if (req.kind === 'event') {

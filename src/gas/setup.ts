@@ -1,7 +1,8 @@
 // 初始化/修复表格: creates missing tabs with headers, formats, dropdowns, defaults and protections; repairs without loss.
 
-import { CATEGORY_ZH, DEFAULT_RULES, KIND_ZH } from '../core';
-import { yesNo } from '../shared/cells';
+import { DEFAULT_RULES } from '../core';
+import type { Cell } from '../shared/cells';
+import { ruleRow } from '../shared/rule-rows';
 import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from '../shared/tabs';
 import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
@@ -49,21 +50,8 @@ const TIER_COLORS: [text: string, color: string][] = [
 const TIER_TEXT = ['倒数三名', '后三分之一', '前三分之一'] as const;
 
 /** The rules tab rows of the default catalogue. */
-export function defaultRuleRows(): (string | number)[][] {
-  return DEFAULT_RULES.map((r) => [
-    r.code,
-    CATEGORY_ZH[r.category],
-    r.item,
-    r.points,
-    KIND_ZH[r.kind],
-    r.tier === 'punctual' ? '按时' : r.tier === 'full' ? '全勤' : '',
-    r.linkedCode ?? '',
-    r.topN ?? '',
-    r.scorePeriod === 'quarter' ? '季度' : r.scorePeriod === 'half-year' ? '半年' : '',
-    yesNo(r.active),
-    yesNo(r.claimable),
-    yesNo(r.evidenceRequired),
-  ]);
+export function defaultRuleRows(): Cell[][] {
+  return DEFAULT_RULES.map(ruleRow);
 }
 
 export interface SetupReport {

@@ -1,9 +1,9 @@
 // The demo workbook's input tabs: the shared demo scenario laid out as the committee would type it into §6's tabs.
-
-import { DEFAULT_RULES, KIND_ZH, type Rule, SCORE_ITEM_ZH, SOURCE_ZH, STATUS_ZH } from '../../core';
-import type { Cell } from '../../shared/cells';
+import { DEFAULT_RULES, SCORE_ITEM_ZH, SOURCE_ZH, STATUS_ZH } from '../../core';
+import { type Cell, yesNo } from '../../shared/cells';
 import { type DemoScenario, demoScenario } from '../../shared/demo';
 import type { WorkbookValues } from '../../shared/read-tabs';
+import { ruleRow } from '../../shared/rule-rows';
 import { headersOf, SETTINGS_ROWS, TAB } from '../../shared/tabs';
 
 /** The demo's fixed clock: the committee is at the start of October's review, September is ready to publish. */
@@ -18,26 +18,7 @@ export const DEMO_NOW = {
 const COMMITTEE = ['cadre01@example.org', 'cadre02@example.org'];
 const DISCIPLINE = 'cadre04@example.org';
 
-const yesNo = (b: boolean | undefined) => (b ? '是' : '否');
-const CATEGORY_LABEL = { base: '基础', task: '任务', reward: '奖励' } as const;
-
-/** A 积分规则 row of a rule. */
-export function ruleRow(r: Rule): Cell[] {
-  return [
-    r.code,
-    CATEGORY_LABEL[r.category],
-    r.item,
-    r.points,
-    KIND_ZH[r.kind],
-    r.tier === 'punctual' ? '按时' : r.tier === 'full' ? '全勤' : '',
-    r.linkedCode ?? '',
-    r.topN ?? '',
-    r.scorePeriod === 'quarter' ? '季度' : r.scorePeriod === 'half-year' ? '半年' : '',
-    yesNo(r.active),
-    yesNo(r.claimable),
-    yesNo(r.evidenceRequired),
-  ];
-}
+export { ruleRow };
 
 /** Day of the month for a deterministic timestamp. */
 const day = (n: number) => String(1 + (n % 27)).padStart(2, '0');
