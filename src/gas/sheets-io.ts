@@ -103,11 +103,38 @@ export function ensureSize(sheet: Sheet, rows: number, cols: number): void {
 export function appendRows(sheet: Sheet, tab: ColumnTab, rows: Cell[][]): number {
   if (rows.length === 0) return sheet.getLastRow();
   const start = sheet.getLastRow() + 1;
-  const cols = Math.max(...rows.map((r) => r.length));
+  // Rows come in the standard column order; the committee may have moved columns, so place each
+  // value under its own header (one read of the header row), and format by header too.
+  const specs = COLUMNS[tab];
+  const lastCol = sheet.getLastColumn();
+  const header =
+    lastCol > 0
+      ? sheet
+          .getRange(1, 1, 1, lastCol)
+          .getValues()[0]!
+          .map((h) => String(h).trim())
+      : [];
+  const at = specs.map((c, i) => {
+    const j = header.indexOf(c.header);
+    return j >= 0 ? j : header.length > 0 ? -1 : i;
+  });
+  const cols = Math.max(header.length, ...rows.map((r) => r.length), ...at.map((j) => j + 1));
+  const placed = rows.map((r) => {
+    const out: Cell[] = new Array(cols).fill('');
+    r.forEach((v, i) => {
+      const j = i < at.length ? at[i]! : i;
+      if (j >= 0) out[j] = v ?? '';
+    });
+    return out;
+  });
+  const formatRow = new Array<string>(cols).fill('@');
+  at.forEach((j, i) => {
+    if (j >= 0) formatRow[j] = formatOf(specs[i]!.kind);
+  });
   ensureSize(sheet, start + rows.length - 1, cols);
   const range = sheet.getRange(start, 1, rows.length, cols);
-  range.setNumberFormats(formatsFor(tab, rows.length, cols));
-  range.setValues(rows.map((r) => (r.length === cols ? r : [...r, ...new Array(cols - r.length).fill('')])));
+  range.setNumberFormats(placed.map(() => formatRow.slice()));
+  range.setValues(placed);
   return start + rows.length - 1;
 }
 

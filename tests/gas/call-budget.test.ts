@@ -13,12 +13,13 @@ test('recompute on 200 cadres × 12 months stays within reads-per-tab + writes-p
   fake.counts.reset();
   const msg = doRecompute();
   expect(msg).toContain('200 名干部');
-  // getValues: one per input tab (8) + the committee check's 设置 read; getNumberFormats: the ledger's formats
-  expect(fake.counts.get('Range.getValues')).toBeLessThanOrEqual(INPUT_READS.length + 1);
+  // getValues: one per input tab (8) + the committee check's 设置 read + the log's header row;
+  // getNumberFormats: the ledger's formats
+  expect(fake.counts.get('Range.getValues')).toBeLessThanOrEqual(INPUT_READS.length + 2);
   expect(fake.counts.get('Range.getNumberFormats')).toBe(1);
   // setValues: ledger, 月度汇总, 年度汇总, 校验问题, and the log row
   expect(fake.counts.get('Range.setValues')).toBe(5);
-  expect(fake.counts.reads()).toBeLessThanOrEqual(INPUT_READS.length + 4);
+  expect(fake.counts.reads()).toBeLessThanOrEqual(INPUT_READS.length + 5);
   expect(fake.counts.writes()).toBeLessThanOrEqual(4 * 3 + 20);
   expect(fake.counts.spreadsheetCalls()).toBeLessThan(120);
   expect(size.entries).toBe(200 * 12 * 5);

@@ -324,3 +324,33 @@ describe('every committee action is refused for a non-member, and nothing change
     expect(() => doRecompute()).toThrow(/无法确认您的身份/);
   });
 });
+
+test('rows added by the add-on land under their own headers when the committee moved columns', () => {
+  const fake = withClaims();
+  const s = fake.spreadsheet.getSheetByName(TAB.ledger)!;
+  const all = fake.values(TAB.ledger);
+  const a = L.indexOf('规则编码');
+  const b = L.indexOf('得分依据');
+  const swapped = all.map((r) => {
+    const x = r.slice();
+    [x[a], x[b]] = [x[b], x[a]];
+    return x;
+  });
+  // both columns are plain text after setup, so the swap keeps every value as it was
+  s.getRange(1, 1, swapped.length, swapped[0]!.length).setValues(swapped as string[][]);
+  const ok = submitDialog({
+    kind: 'event',
+    month: '2026-10',
+    cadreId: '002',
+    ruleCode: 'T-COMPLAINT',
+    quantity: 1,
+    reason: '态度生硬',
+  });
+  expect(ok.ok).toBe(true);
+  const header = fake.values(TAB.ledger)[0]!;
+  const last = fake.values(TAB.ledger).at(-1)!;
+  expect(last[header.indexOf('规则编码')]).toBe('T-COMPLAINT');
+  expect(last[header.indexOf('得分依据')]).toBe('态度生硬');
+  // and a recompute still reads every row right
+  expect(doRecompute()).toContain('重新计算完成');
+});
