@@ -1,6 +1,6 @@
 // Reads the input tabs' values (one 2-D array per tab, header row first) into a raw scenario for the core.
 
-import { isMonthKey, type Problem, type Rule, SCORE_ITEM_ZH, TABLE_TAB, type Table } from '../core';
+import { FIELD_ZH, isMonthKey, type Problem, type Rule, SCORE_ITEM_ZH, TABLE_TAB, type Table } from '../core';
 import { type Cell, cellBool, cellDate, cellMonth, cellNumber, cellText } from './cells';
 import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from './tabs';
 
@@ -326,61 +326,10 @@ function tableTab(t: Table): ColumnTab {
   return t === 'entries' ? 'ledger' : t;
 }
 
-const FIELD_HEADER: Partial<Record<Table, Record<string, string>>> = {
-  settings: {
-    year: '考核年度',
-    startingPoints: '起始分',
-    fullAttendanceMode: '全勤计分方式',
-    tierFraction: '分档比例',
-    bottomCount: '倒数名次',
-    pointsPerHalfDay: '兑换标准',
-  },
-  roster: {
-    id: '编号',
-    name: '姓名',
-    startMonth: '起始月份',
-    endMonth: '离职月份',
-    ranked: '参与排名',
-    role: '职务',
-  },
-  rules: {
-    code: '规则编码',
-    category: '类别',
-    item: '事项',
-    points: '分值',
-    kind: '类型',
-    tier: '考勤档',
-    linkedCode: '关联编码',
-    topN: '名次N',
-    scorePeriod: '成绩周期',
-  },
-  entries: {
-    id: '编号',
-    month: '月份',
-    cadreId: '干部编号',
-    ruleCode: '规则编码',
-    quantity: '数量',
-    status: '状态',
-    reason: '得分依据',
-    source: '来源',
-    unitPoints: '分值',
-    correctsId: '更正对象',
-  },
-  attendance: {
-    month: '月份',
-    cadreId: '干部编号',
-    late: '迟到',
-    earlyLeave: '早退',
-    absent: '旷工',
-    personalLeaveDays: '事假天数',
-    sickLeaveDays: '病假天数',
-  },
-  scores: { period: '期间', ruleCode: '考核项目', cadreId: '干部编号', score: '成绩' },
-  redemptions: { id: '编号', cadreId: '干部编号', date: '日期', halfDays: '半天数', note: '备注' },
-};
-
+/** The Chinese header of a field: the core's names, except where a tab calls the field otherwise. */
 function fieldHeader(t: Table, field: string): string {
-  return FIELD_HEADER[t]?.[field] ?? field;
+  if (t === 'scores' && field === 'ruleCode') return '考核项目';
+  return FIELD_ZH[field] ?? field;
 }
 
 export { SETTINGS_ROWS };
