@@ -20,21 +20,34 @@ export function currentEmail(): string {
 
 /** Committee emails: the 设置 list plus the spreadsheet owner. */
 export function committeeEmails(ss: Spreadsheet): string[] {
+  return people(ss).committee;
+}
+
+/** The committee plus the 纪检专干, who may also review claims (SPEC §1); protections let both edit. */
+export function reviewerEmails(ss: Spreadsheet): string[] {
+  const p = people(ss);
+  return [...new Set([...p.committee, ...(p.discipline ? [p.discipline] : [])])];
+}
+
+function people(ss: Spreadsheet): { committee: string[]; discipline: string } {
   const problems: SheetProblem[] = [];
   const settings = readSettings(readTab(ss, 'settings'), problems);
   const owner = ss.getOwner()?.getEmail()?.toLowerCase();
-  return [...new Set([...(owner ? [owner] : []), ...settings.committeeEmails])];
+  return {
+    committee: [...new Set([...(owner ? [owner] : []), ...settings.committeeEmails])],
+    discipline: settings.disciplineEmail,
+  };
 }
 
 /** Throws a Chinese refusal unless the current user is on the committee. Returns their email. */
-export function requireCommittee(ss: Spreadsheet, action: string): string {
+export function requireCommittee(ss: Spreadsheet, action: string, orDisciplineOfficer = false): string {
   const email = currentEmail();
   if (!email) {
     throw new UserFacingError(
       `无法确认您的身份（Google 未提供邮箱），不能${action}。请使用本表格所属单位的账号登录后重试。`,
     );
   }
-  if (!committeeEmails(ss).includes(email)) {
+  if (!(orDisciplineOfficer ? reviewerEmails(ss) : committeeEmails(ss)).includes(email)) {
     throw new UserFacingError(
       `只有两委成员可以${action}。您的账号 ${email} 不在「设置」表的两委成员邮箱中。`,
     );

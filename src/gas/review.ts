@@ -11,7 +11,7 @@ import type {
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { committeeEmails, currentEmail, UserFacingError } from './access';
+import { currentEmail, reviewerEmails, UserFacingError } from './access';
 import { logAction } from './log';
 import { readTab } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
@@ -35,7 +35,7 @@ function countRows(values: Cell[][] | undefined, pred: (row: Cell[]) => boolean 
 export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState {
   const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'ledger', 'publications']);
   const email = currentEmail();
-  const isCommittee = !!email && committeeEmails(ss).includes(email);
+  const isCommittee = !!email && reviewerEmails(ss).includes(email);
   const ledger = wb.values.ledger ?? [];
   const col = (h: string) => columnIndex(ledger, h);
   const [cId, cMonth, cCadre, cRule, cQty, cUnit, cReason, cBy, cAt, cStatus] = [

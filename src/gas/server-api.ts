@@ -58,7 +58,7 @@ export function review(req: ReviewRequest): ReviewResult {
   const ss = active();
   const result = shaped<ReviewResult>({ changed: 0, state: null }, () =>
     withDocumentLock(() => {
-      const who = requireCommittee(ss, '审核申报');
+      const who = requireCommittee(ss, '审核申报', true); // the 纪检专干 may review too (SPEC §1)
       requireWritable(ss, [TAB.log]);
       return applyReview(ss, req, who, now(ss).text);
     }),

@@ -354,3 +354,16 @@ test('rows added by the add-on land under their own headers when the committee m
   // and a recompute still reads every row right
   expect(doRecompute()).toContain('重新计算完成');
 });
+
+test('the 纪检专干 may review claims, but not publish or set up', () => {
+  const fake = withClaims();
+  setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
+  doSetup(); // the owner syncs protections
+  fake.setActiveUser('jijian@example.com');
+  expect(getSidebarState().user.isCommittee).toBe(true);
+  const res = review({ ids: ['F-2'], action: 'approve', month: '2026-10' });
+  expect(res.ok).toBe(true);
+  expect(row(fake, 'F-2')[L.indexOf('审核人')]).toBe('jijian@example.com');
+  expect(() => doSetup()).toThrow(/只有两委成员/);
+  expect(() => doRecompute()).toThrow(/只有两委成员/);
+});
