@@ -66,6 +66,13 @@ export function recomputeWithValues(
       return old ? [...old, ...systemFormats.slice(old.length)].slice(0, width) : systemFormats.slice();
     }),
   ];
+  // Someone typed into 积分台账 while we computed (the lock only keeps other scripts out): writing now
+  // would overwrite or clear what they typed, so stop before writing anything.
+  if (ledgerSheet.getLastRow() !== (values.ledger?.length ?? 0)) {
+    throw new UserFacingError(
+      '计算期间「积分台账」有新输入。为免覆盖，本次没有写入任何内容；请再运行一次「重新计算」。',
+    );
+  }
   // Only from the first row that changes: usually the regenerated system rows at the end.
   writeTab(ledgerSheet, res.ledger, ledgerFormats, commonPrefix(res.ledger, values.ledger ?? []));
   writeSummary(monthly, res.monthly, 'monthly');

@@ -224,3 +224,29 @@ test('a cleared row keeps its place: rows below it do not move', () => {
   expect(after[3]).toEqual(before[3]);
   expect(after[10]).toEqual(before[10]);
 });
+
+test('a row typed into 积分台账 while recompute computes is not overwritten: nothing is written, the user is told', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 2 });
+  // The time-zone lookup happens after every tab was read: type a row then, as a person would.
+  const utilities = fake.Utilities as unknown as { formatDate: (d: Date, tz: string, p: string) => string };
+  const formatDate = utilities.formatDate.bind(utilities);
+  let typed = false;
+  utilities.formatDate = (d, tz, pattern) => {
+    if (pattern === 'Z' && !typed) {
+      typed = true;
+      const s = sheet(fake, TAB.ledger);
+      s.getRange(s.getLastRow() + 1, 1).setValue('TYPED-1');
+    }
+    return formatDate(d, tz, pattern);
+  };
+  try {
+    const before = fake.values(TAB.monthly);
+    expect(() => doRecompute()).toThrow(/有新输入/);
+    expect(fake.values(TAB.ledger).some((r) => r[0] === 'TYPED-1')).toBe(true);
+    expect(fake.values(TAB.monthly)).toEqual(before);
+  } finally {
+    utilities.formatDate = formatDate;
+  }
+});
