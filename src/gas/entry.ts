@@ -15,12 +15,14 @@ import type {
 import { doRecompute, doSetup, helpText, menuAction } from './actions';
 import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
+import { runMonthlyNotify } from './notify';
 import {
   doSetupForm,
   doSyncResponses,
   getDialogOptions,
   getSidebarState,
   handleFormSubmit,
+  menuNotify,
   menuPublish,
   menuVerify,
   publishFromSidebar,
@@ -141,6 +143,16 @@ export function dialogGetOptions(): DialogOptions {
  */
 export function dialogSubmit(req: EntryRequest): ActionResult {
   return submitDialog(req);
+}
+
+/** Menu: 发送申报汇总给纪检专干. */
+export function menuNotifyDiscipline(): void {
+  menuAction('发送申报汇总', () => menuNotify());
+}
+
+/** Time-driven trigger (1st of each month): last month's claims to the 纪检专干. */
+export function monthlyNotify(): void {
+  runMonthlyNotify();
 }
 
 /** Menu: 帮助. */

@@ -12,6 +12,7 @@ import {
 } from '../shared/intake';
 import { UserFacingError } from './access';
 import { FORM_ID_KEY, findResponsesSheet } from './intake-action';
+import { installMonthlyNotify } from './notify';
 import { loadWorkbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -120,6 +121,8 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
     }
   }
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
+  // The claims go to the 纪检专干 at each month's end (policy 四(一)): a digest on the 1st of the next month.
+  installMonthlyNotify(ss);
   return {
     created,
     formId: form.getId(),

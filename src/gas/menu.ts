@@ -19,6 +19,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: '校验公示', handler: 'menuVerifySnapshots' },
   { label: '同步表单回复', handler: 'menuSyncResponses' },
   { label: '创建/更新申请表', handler: 'menuSetupForm' },
+  { label: '发送申报汇总给纪检专干', handler: 'menuNotifyDiscipline' },
   { label: '帮助', handler: 'menuHelp' },
 ];
 

@@ -17,6 +17,7 @@ import { createOrUpdateForm } from './form';
 import { syncResponses } from './intake-action';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
+import { sendDigest } from './notify';
 import { publishCorrection, publishHalfYear, publishMonth, verifySnapshots } from './publish-action';
 import { applyReview, sidebarState } from './review';
 import { now } from './sheets-io';
@@ -212,6 +213,14 @@ export function menuPublish(kind: 'month' | 'correction' | 'half'): string {
     if (kind === 'correction') return publishCorrection(ss, period, who).message;
     return publishMonth(ss, period, who).message;
   }, 120000);
+}
+
+export function menuNotify(): string {
+  const ss = active();
+  requireCommittee(ss, '发送申报汇总');
+  const month = askPeriod('发送申报汇总给纪检专干', '请输入月份，如 2026-10', previousMonth(now(ss).month));
+  if (month === null) return '已取消。';
+  return withDocumentLock(() => sendDigest(ss, month, requireCommittee(ss, '发送申报汇总')));
 }
 
 export function menuVerify(): string {

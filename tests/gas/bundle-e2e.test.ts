@@ -46,6 +46,7 @@ test('onOpen builds the 积分管理 menu with every item of SPEC §7', () => {
     '校验公示',
     '同步表单回复',
     '创建/更新申请表',
+    '发送申报汇总给纪检专干',
     '帮助',
   ]);
   // every menu item names a global function of the bundle

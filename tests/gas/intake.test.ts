@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import { FORM_ID_KEY } from '../../src/gas/intake-action';
+import { runMonthlyNotify, sendDigest } from '../../src/gas/notify';
 import { doSetupForm, doSyncResponses, handleFormSubmit } from '../../src/gas/server-api';
 import { FORM_TITLES, monthLabel, ruleLabel, SELF } from '../../src/shared/intake';
 import { headersOf, TAB } from '../../src/shared/tabs';
@@ -259,3 +260,29 @@ test('1,000 random responses: each lands exactly once, in the ledger or in 申�
   // report the split for the issue note
   console.log(`random responses: ${landed} to 积分台账, ${refused} to 申报异常`);
 }, 180_000);
+
+test('the month’s claims go to the 纪检专干: on demand, and by the monthly trigger installed with the form', () => {
+  const { fake, form } = prepared();
+  const { setSetting } = require('./helpers') as typeof import('./helpers');
+  fake.fireFormSubmit(form, answers());
+  fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: '0' }));
+  expect(() => sendDigest(fake.spreadsheet, '2026-10', 'owner@example.com')).toThrow(/没有填写纪检专干邮箱/);
+  setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
+  const claims = fake
+    .values(TAB.ledger)
+    .filter((r) => r[L.indexOf('来源')] === '表单' && r[L.indexOf('月份')] === '2026-10').length;
+  expect(sendDigest(fake.spreadsheet, '2026-10', 'owner@example.com')).toContain(`（${claims} 条）`);
+  const mail = fake.MailApp.sent.at(-1)!;
+  expect(mail.to).toEqual(['jijian@example.com']);
+  expect(mail.subject).toContain(`2026年10月干部积分申报汇总（${claims} 条）`);
+  expect(mail.body).toContain('王建国（001）');
+  expect(mail.body).toContain('申报异常 1 条');
+  // one monthly trigger, installed by 创建/更新申请表, sending last month's digest
+  const monthly = fake.triggers.filter((t) => t.handler === 'monthlyNotify');
+  expect(monthly).toHaveLength(1);
+  doSetupForm();
+  expect(fake.triggers.filter((t) => t.handler === 'monthlyNotify')).toHaveLength(1);
+  fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
+  fake.runHandler('monthlyNotify', {});
+  expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年10月'); // the clock is in November
+});

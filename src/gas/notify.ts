@@ -1,0 +1,126 @@
+// 申报汇总 to the 纪检专干 (SPEC §1, policy 四(一)): a month's claims by email, on demand or on the 1st of each month.
+
+import { isMonthKey, periodLabel } from '../core';
+import { type Cell, cellMonth, cellText } from '../shared/cells';
+import { readTable } from '../shared/read-tabs';
+import { UserFacingError } from './access';
+import { logAction } from './log';
+import { now, offsetMinutes, readTab } from './sheets-io';
+import { loadWorkbook } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const NOTIFY_HANDLER = 'monthlyNotify';
+export const SPREADSHEET_ID_KEY = 'jifen.spreadsheetId';
+
+export interface Digest {
+  to: string;
+  subject: string;
+  body: string;
+  claims: number;
+}
+
+/** The month's form claims (every status) and intake errors, as a plain-text email. */
+export function claimsDigest(ss: Spreadsheet, month: string): Digest {
+  const wb = loadWorkbook(ss, ['settings', 'roster']);
+  const to = wb.settings.disciplineEmail;
+  if (!to) throw new UserFacingError('「设置」表没有填写纪检专干邮箱，无法发送。');
+  const offset = offsetMinutes(ss);
+  const names = new Map(wb.scenario.roster.map((c) => [c.id, c.name]));
+  const ledger = readTable(readTab(ss, 'ledger'), 'ledger', []);
+  const lines: string[] = [];
+  const count: Record<string, number> = {};
+  for (const r of ledger.rows) {
+    if (cellText(r.get('来源')) !== '表单' || cellMonth(r.get('月份'), offset) !== month) continue;
+    const status = cellText(r.get('状态')) || '待审核';
+    count[status] = (count[status] ?? 0) + 1;
+    const cadre = cellText(r.get('干部编号'), offset);
+    const cell = (h: string): Cell => r.get(h);
+    lines.push(
+      [
+        cellText(cell('编号'), offset),
+        `${names.get(cadre) ?? ''}（${cadre}）`,
+        cellText(cell('事项')) || cellText(cell('规则编码')),
+        `×${cellText(cell('数量'))}`,
+        `${cellText(cell('积分'))}分`,
+        status,
+        `申报人 ${cellText(cell('申报人'))}`,
+        cellText(cell('申报时间'), offset),
+      ].join('  '),
+    );
+  }
+  const errors = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []).rows.filter((r) =>
+    cellText(r.get('原始内容')).includes(`（${month}）`),
+  ).length;
+  const summary = Object.entries(count)
+    .map(([k, v]) => `${k} ${v} 条`)
+    .join('，');
+  const label = periodLabel(month);
+  return {
+    to,
+    subject: `${wb.settings.communityName} ${label}干部积分申报汇总（${lines.length} 条）`,
+    body: [
+      `${wb.settings.communityName} ${label}干部积分申报汇总`,
+      '',
+      `共 ${lines.length} 条${summary ? `：${summary}` : ''}；申报异常 ${errors} 条。`,
+      '',
+      ...(lines.length ? lines : ['（本月没有通过申请表提交的申报）']),
+      '',
+      `积分台账：${ss.getUrl()}`,
+      '（本邮件由积分台账自动发送）',
+    ].join('\n'),
+    claims: lines.length,
+  };
+}
+
+/** Sends the digest and logs it. */
+export function sendDigest(ss: Spreadsheet, month: string, who: string): string {
+  if (!isMonthKey(month)) throw new UserFacingError(`月份格式应为 2026-10（实际：${month}）`);
+  const d = claimsDigest(ss, month);
+  MailApp.sendEmail({ to: d.to, subject: d.subject, body: d.body, name: '积分台账' });
+  logAction(
+    ss,
+    now(ss).text,
+    who,
+    '申报汇总',
+    `${month} 共 ${d.claims} 条，已发送给纪检专干 ${d.to}`,
+    d.claims,
+  );
+  return `已把${periodLabel(month)}的申报汇总（${d.claims} 条）发送给纪检专干 ${d.to}。`;
+}
+
+/** Installs exactly one monthly trigger (1st of the month, 8:00) and remembers which spreadsheet it serves. */
+export function installMonthlyNotify(ss: Spreadsheet): void {
+  for (const t of ScriptApp.getProjectTriggers()) {
+    if (t.getHandlerFunction() === NOTIFY_HANDLER) ScriptApp.deleteTrigger(t);
+  }
+  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
+  ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
+}
+
+/** The previous month of 'YYYY-MM'. */
+export function previousMonthOf(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The time-driven run: last month's digest. Why openById: a time-driven run may have no active spreadsheet (§1.10). */
+export function runMonthlyNotify(): void {
+  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
+  const ss = SpreadsheetApp.getActiveSpreadsheet() ?? (id ? SpreadsheetApp.openById(id) : null);
+  if (!ss) return;
+  try {
+    sendDigest(ss, previousMonthOf(now(ss).month), Session.getEffectiveUser().getEmail());
+  } catch (e) {
+    // No email configured or mail quota reached: record it; nobody is watching a time-driven run.
+    logAction(
+      ss,
+      now(ss).text,
+      Session.getEffectiveUser().getEmail(),
+      '申报汇总',
+      `未发送：${(e as Error)?.message ?? String(e)}`,
+      0,
+    );
+  }
+}
