@@ -1,35 +1,15 @@
 // The entry dialog's leave redemption (积分兑换), objection (登记异议) and finding (处理异议) tabs in
 // headless Chromium, against a scripted server.
 
-import type { Browser } from 'playwright-core';
 import type { ActionResult, DialogOptions, EntryRequest } from '../../src/shared/ui-contract';
 import { dialogOptions, HOSTILE_NAME, HOSTILE_REASON, objection, objections } from './fixtures';
-import { deferred, eventually, launchBrowser, type OpenedPage, openPage, screenshot, see } from './harness';
+import { deferred, eventually, type OpenedPage, pageSession, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
 
 const DIALOG = { width: 640, height: 600 };
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (opened) {
-    expect(opened.errors).toEqual([]);
-    // Hostile names and contents stayed text.
-    expect(
-      await opened.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
-    ).toBeUndefined();
-    await opened.close();
-  }
-  opened = null;
-});
+const session = pageSession();
 
 async function open(
   submit: (req: EntryRequest) => ActionResult | Promise<ActionResult> = () => ({
@@ -38,8 +18,7 @@ async function open(
   }),
   options: DialogOptions = dialogOptions(),
 ): Promise<OpenedPage> {
-  opened = await openPage(
-    browser,
+  const opened = await session.open(
     'Dialog.html',
     { dialogGetOptions: () => options, dialogSubmit: submit },
     DIALOG,

@@ -1,30 +1,14 @@
 // The entry dialog (dist/Dialog.html) in headless Chromium: events, attendance and scores, against a scripted server.
 
-import type { Browser } from 'playwright-core';
 import type { ActionResult, DialogOptions, EntryRequest } from '../../src/shared/ui-contract';
 import { dialogOptions, HOSTILE_NAME } from './fixtures';
-import { allDisabled, deferred, launchBrowser, type OpenedPage, openPage, screenshot, see } from './harness';
+import { allDisabled, deferred, type OpenedPage, pageSession, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
 
 const DIALOG = { width: 640, height: 600 };
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (opened) {
-    expect(opened.errors).toEqual([]);
-    await opened.close();
-  }
-  opened = null;
-});
+const session = pageSession();
 
 async function open(
   submit: (req: EntryRequest) => ActionResult | Promise<ActionResult> = () => ({
@@ -33,8 +17,7 @@ async function open(
   }),
   options: DialogOptions = dialogOptions(),
 ): Promise<OpenedPage> {
-  opened = await openPage(
-    browser,
+  const opened = await session.open(
     'Dialog.html',
     { dialogGetOptions: () => options, dialogSubmit: submit },
     DIALOG,
@@ -281,8 +264,7 @@ test('a non-committee user sees a notice and cannot submit', async () => {
 
 test('a failed options load shows the Chinese reason and a retry button that works', async () => {
   let first = true;
-  opened = await openPage(
-    browser,
+  const opened = await session.open(
     'Dialog.html',
     {
       dialogGetOptions: () => {

@@ -220,3 +220,41 @@ export function see(l: Locator) {
 export async function allDisabled(l: Locator, disabled = true): Promise<void> {
   for (const one of await l.all()) await see(one)[disabled ? 'disabled' : 'enabled']();
 }
+
+/**
+ * One Chromium per test file, and a check of every page a test opened: no page errors, and no
+ * injected script ran (hostile fixtures set window.__pwned if their markup were ever executed).
+ */
+export function pageSession(): {
+  open: (
+    file: 'Sidebar.html' | 'Dialog.html',
+    handlers: Handlers,
+    viewport: { width: number; height: number },
+  ) => Promise<OpenedPage>;
+} {
+  let browser: Browser | undefined;
+  let opened: OpenedPage | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    if (opened) {
+      const page = opened;
+      opened = null;
+      expect(page.errors).toEqual([]);
+      expect(
+        await page.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+      await page.close();
+    }
+  });
+  return {
+    open: async (file, handlers, viewport) => {
+      opened = await openPage(browser!, file, handlers, viewport);
+      return opened;
+    },
+  };
+}

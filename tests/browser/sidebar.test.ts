@@ -1,30 +1,14 @@
 // The review sidebar (dist/Sidebar.html) in headless Chromium at 300px, against a scripted server.
 
-import type { Browser } from 'playwright-core';
 import type { PublishResult, ReviewRequest, ReviewResult, SidebarState } from '../../src/shared/ui-contract';
 import { HOSTILE_NAME, HOSTILE_REASON, sidebarState, without } from './fixtures';
-import { allDisabled, deferred, launchBrowser, type OpenedPage, openPage, screenshot, see } from './harness';
+import { allDisabled, deferred, type OpenedPage, pageSession, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
 
 const SIDEBAR = { width: 300, height: 800 };
-let browser: Browser;
-let opened: OpenedPage | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  if (opened) {
-    expect(opened.errors).toEqual([]);
-    await opened.close();
-  }
-  opened = null;
-});
+const session = pageSession();
 
 /** Opens the sidebar showing `state`; review/publish answers come from `review`/`publish`. */
 async function open(
@@ -32,8 +16,7 @@ async function open(
   review?: (req: ReviewRequest) => ReviewResult | Promise<ReviewResult>,
   publish?: (month: string) => PublishResult,
 ): Promise<OpenedPage> {
-  opened = await openPage(
-    browser,
+  const opened = await session.open(
     'Sidebar.html',
     {
       sidebarGetState: () => state,
