@@ -1,31 +1,14 @@
 // The entry dialog's leave redemption (积分兑换), objection (登记异议) and finding (处理异议) tabs in
 // headless Chromium, against a scripted server.
 
-import type { ActionResult, DialogOptions, EntryRequest } from '../../src/shared/ui-contract';
+import type { ActionResult } from '../../src/shared/ui-contract';
 import { dialogOptions, HOSTILE_NAME, HOSTILE_REASON, objection, objections } from './fixtures';
-import { deferred, eventually, type OpenedPage, pageSession, screenshot, see } from './harness';
+import { deferred, dialogOpener, eventually, pageSession, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
 
-const DIALOG = { width: 640, height: 600 };
-const session = pageSession();
-
-async function open(
-  submit: (req: EntryRequest) => ActionResult | Promise<ActionResult> = () => ({
-    ok: true,
-    message: '已保存。',
-  }),
-  options: DialogOptions = dialogOptions(),
-): Promise<OpenedPage> {
-  const opened = await session.open(
-    'Dialog.html',
-    { dialogGetOptions: () => options, dialogSubmit: submit },
-    DIALOG,
-  );
-  await opened.page.locator('#panel-event fieldset').waitFor();
-  return opened;
-}
+const open = dialogOpener(pageSession());
 
 test('redemption: balance shown, over-balance refused inline, then one submit with the typed request', async () => {
   const answer = deferred<ActionResult>();

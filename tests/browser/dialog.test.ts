@@ -1,30 +1,15 @@
 // The entry dialog (dist/Dialog.html) in headless Chromium: events, attendance and scores, against a scripted server.
 
-import type { ActionResult, DialogOptions, EntryRequest } from '../../src/shared/ui-contract';
+import type { ActionResult } from '../../src/shared/ui-contract';
 import { dialogOptions, HOSTILE_NAME } from './fixtures';
-import { allDisabled, deferred, type OpenedPage, pageSession, screenshot, see } from './harness';
+import { allDisabled, deferred, dialogOpener, pageSession, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
 
 const DIALOG = { width: 640, height: 600 };
 const session = pageSession();
-
-async function open(
-  submit: (req: EntryRequest) => ActionResult | Promise<ActionResult> = () => ({
-    ok: true,
-    message: '已保存。',
-  }),
-  options: DialogOptions = dialogOptions(),
-): Promise<OpenedPage> {
-  const opened = await session.open(
-    'Dialog.html',
-    { dialogGetOptions: () => options, dialogSubmit: submit },
-    DIALOG,
-  );
-  await opened.page.locator('#panel-event fieldset').waitFor();
-  return opened;
-}
+const open = dialogOpener(session);
 
 test('event entry: inline validation first, then one submit with the typed request; the form stays', async () => {
   const answer = deferred<ActionResult>();

@@ -3,7 +3,8 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import type { ServerApi } from '../../src/shared/ui-contract';
+import type { ActionResult, DialogOptions, EntryRequest, ServerApi } from '../../src/shared/ui-contract';
+import { dialogOptions } from './fixtures';
 
 const root = join(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -256,5 +257,24 @@ export function pageSession(): {
       opened = await openPage(browser!, file, handlers, viewport);
       return opened;
     },
+  };
+}
+
+/** The entry dialog at its usual size, with scripted options and submit answers (a session's opener). */
+export function dialogOpener(session: ReturnType<typeof pageSession>) {
+  return async (
+    submit: (req: EntryRequest) => ActionResult | Promise<ActionResult> = () => ({
+      ok: true,
+      message: '已保存。',
+    }),
+    options: DialogOptions = dialogOptions(),
+  ): Promise<OpenedPage> => {
+    const opened = await session.open(
+      'Dialog.html',
+      { dialogGetOptions: () => options, dialogSubmit: submit },
+      { width: 640, height: 600 },
+    );
+    await opened.page.locator('#panel-event fieldset').waitFor();
+    return opened;
   };
 }
