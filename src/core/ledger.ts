@@ -149,7 +149,8 @@ export function buildYearLedger(s: Scenario, year: number): YearLedger {
   const storedTopN = new Set<string>();
   for (const e of entries) {
     const r = rules.get(e.ruleCode);
-    if (e.source !== 'system' || !r) continue;
+    // System rows stored at publication, or corrections recorded since, both settle the question.
+    if ((e.source !== 'system' && e.source !== 'correction') || !r) continue;
     if (r.kind === 'attendance') storedAttendance.add(`${e.cadreId}|${e.month}`);
     if (r.kind === 'top-n') storedTopN.add(`${r.code}|${e.month}`);
   }

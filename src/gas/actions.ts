@@ -1,7 +1,7 @@
 // Menu actions: setup, recompute, help, and the placeholders of features that come with later issues.
 
 import { TAB } from '../shared/tabs';
-import { currentEmail, requireCommittee, requireWritable, reviewerEmails } from './access';
+import { committeeEmails, currentEmail, requireCommittee, requireWritable, reviewerEmails } from './access';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { recomputeSpreadsheet } from './recompute-action';
@@ -20,7 +20,7 @@ export function doSetup(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
     // Before setup there is no 设置 tab: only the owner qualifies then.
     const who = requireCommittee(ss, '初始化表格');
-    const report = setupWorkbook(ss, reviewerEmails(ss));
+    const report = setupWorkbook(ss, committeeEmails(ss), reviewerEmails(ss));
     const t = now(ss);
     const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
     logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);

@@ -279,24 +279,26 @@ function linkedCorrections(
   for (const r of wb.scenario.rules) {
     if (!r.active || r.kind !== 'monthly-absence' || !r.linkedCode) continue;
     const linked = wb.scenario.rules.find((x) => x.code === r.linkedCode);
-    if (!linked) continue;
+    if (!linked || linked.points === 0) continue;
+    // The committee already corrected the award itself: leave it to them.
+    if (lines.some((l) => l.ruleCode === r.code)) continue;
+    const pointsOf = (e: (typeof mine)[number]) => (e.unitPoints ?? linked.points) * e.quantity;
     const awardNow =
       mine
         .filter((e) => e.ruleCode === r.code)
         .reduce((n, e) => n + (e.unitPoints ?? r.points) * e.quantity, 0) > 0;
-    // events of the watched code: recorded ones, plus corrections that add (same sign) or remove (opposite sign) one
-    let events = mine
-      .filter((e) => e.ruleCode === linked.code && e.source !== 'correction')
-      .reduce((n, e) => n + e.quantity, 0);
-    for (const e of mine)
-      if (e.ruleCode === linked.code && e.source === 'correction')
-        events += Math.sign((e.unitPoints ?? 0) * linked.points);
-    const before = events;
-    for (const l of lines) if (l.ruleCode === linked.code) events += Math.sign(l.points * linked.points);
-    if (before === events) continue;
-    if (events > 0 && awardNow)
+    // Events of the watched code in whole units of its points: a −5 criticism is one, a +5 correction
+    // takes one away, a +2 (a lighter penalty) takes none away.
+    const events = (points: number) => Math.round(points / linked.points);
+    const before = mine
+      .filter((e) => e.ruleCode === linked.code)
+      .reduce((n, e) => n + events(pointsOf(e)), 0);
+    const after =
+      before + lines.filter((l) => l.ruleCode === linked.code).reduce((n, l) => n + events(l.points), 0);
+    if (before === after) continue;
+    if (after > 0 && awardNow)
       out.push({ entryId: '', ruleCode: r.code, points: -r.points, reason: `随之取消「${r.item}」` });
-    if (events <= 0 && !awardNow)
+    if (after <= 0 && !awardNow)
       out.push({ entryId: '', ruleCode: r.code, points: r.points, reason: `随之恢复「${r.item}」` });
   }
   return out;

@@ -150,9 +150,12 @@ export function menuNotifyDiscipline(): void {
   menuAction('发送申报汇总', () => menuNotify());
 }
 
-/** Time-driven trigger (1st of each month): last month's claims to the 纪检专干. */
-export function monthlyNotify(): void {
-  runMonthlyNotify();
+/**
+ * Time-driven trigger (1st of each month): last month's claims to the 纪检专干.
+ * @param {Object} e the time-driven event
+ */
+export function monthlyNotify(e?: { triggerUid?: string }): void {
+  runMonthlyNotify(e);
 }
 
 /** Menu: 帮助. */

@@ -11,7 +11,6 @@ import { loadWorkbook } from './workbook';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const NOTIFY_HANDLER = 'monthlyNotify';
-export const SPREADSHEET_ID_KEY = 'jifen.spreadsheetId';
 
 export interface Digest {
   to: string;
@@ -49,8 +48,8 @@ export function claimsDigest(ss: Spreadsheet, month: string): Digest {
       ].join('  '),
     );
   }
-  const errors = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []).rows.filter((r) =>
-    cellText(r.get('原始内容')).includes(`（${month}）`),
+  const errors = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []).rows.filter(
+    (r) => cellText(r.get('处理情况')) !== '已处理' && cellText(r.get('原始内容')).includes(`（${month}）`),
   ).length;
   const summary = Object.entries(count)
     .map(([k, v]) => `${k} ${v} 条`)
@@ -89,13 +88,25 @@ export function sendDigest(ss: Spreadsheet, month: string, who: string): string 
   return `已把${periodLabel(month)}的申报汇总（${d.claims} 条）发送给纪检专干 ${d.to}。`;
 }
 
-/** Installs exactly one monthly trigger (1st of the month, 8:00) and remembers which spreadsheet it serves. */
+const triggerKey = (uid: string) => `jifen.notify.${uid}`;
+
+/**
+ * Installs exactly one monthly trigger for this spreadsheet (1st of the month, 8:00). Why a property per
+ * trigger: an add-on's script properties and triggers are shared by every spreadsheet it serves, so each
+ * trigger remembers its own spreadsheet, and only this spreadsheet's old trigger is replaced.
+ */
 export function installMonthlyNotify(ss: Spreadsheet): void {
+  const props = PropertiesService.getScriptProperties();
   for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() === NOTIFY_HANDLER) ScriptApp.deleteTrigger(t);
+    if (t.getHandlerFunction() !== NOTIFY_HANDLER) continue;
+    const target = props.getProperty(triggerKey(t.getUniqueId()));
+    if (target === null || target === ss.getId()) {
+      ScriptApp.deleteTrigger(t);
+      props.deleteProperty(triggerKey(t.getUniqueId()));
+    }
   }
-  PropertiesService.getScriptProperties().setProperty(SPREADSHEET_ID_KEY, ss.getId());
-  ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
+  const trigger = ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
+  props.setProperty(triggerKey(trigger.getUniqueId()), ss.getId());
 }
 
 /** The previous month of 'YYYY-MM'. */
@@ -105,22 +116,29 @@ export function previousMonthOf(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** The time-driven run: last month's digest. Why openById: a time-driven run may have no active spreadsheet (§1.10). */
-export function runMonthlyNotify(): void {
-  const id = PropertiesService.getScriptProperties().getProperty(SPREADSHEET_ID_KEY);
-  const ss = SpreadsheetApp.getActiveSpreadsheet() ?? (id ? SpreadsheetApp.openById(id) : null);
-  if (!ss) return;
+/** The time-driven run: last month's digest for the spreadsheet this trigger serves. */
+export function runMonthlyNotify(e?: { triggerUid?: string }): void {
+  let ss: Spreadsheet | null = null;
   try {
+    const id = e?.triggerUid
+      ? PropertiesService.getScriptProperties().getProperty(triggerKey(e.triggerUid))
+      : null;
+    // Why openById: a time-driven run may have no active spreadsheet (apps-script-facts §1.10).
+    ss = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+    if (!ss) return;
     sendDigest(ss, previousMonthOf(now(ss).month), Session.getEffectiveUser().getEmail());
-  } catch (e) {
-    // No email configured or mail quota reached: record it; nobody is watching a time-driven run.
-    logAction(
-      ss,
-      now(ss).text,
-      Session.getEffectiveUser().getEmail(),
-      '申报汇总',
-      `未发送：${(e as Error)?.message ?? String(e)}`,
-      0,
-    );
+  } catch (err) {
+    // No email configured, quota reached or the spreadsheet gone: record it where possible; nobody
+    // is watching a time-driven run.
+    if (ss) {
+      logAction(
+        ss,
+        now(ss).text,
+        Session.getEffectiveUser().getEmail(),
+        '申报汇总',
+        `未发送：${(err as Error)?.message ?? String(err)}`,
+        0,
+      );
+    } else console.error(err);
   }
 }

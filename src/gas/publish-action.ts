@@ -350,6 +350,11 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
     throw new UserFacingError(`${month} 尚未发布公示，无需更正；请直接发布月度公示。`);
   const t = now(ss);
   const { result } = recomputeWithValues(ss, Number(month.slice(0, 4)));
+  if (result.year !== Number(month.slice(0, 4))) {
+    throw new UserFacingError(
+      `${month} 不在当前考核年度 ${result.year}。请把「设置」中的考核年度临时改为 ${month.slice(0, 4)}（或留空），发布更正公示后再改回。`,
+    );
+  }
   const last = records[records.length - 1]!;
   const prev = (readTabByName(ss, last.tabName) ?? []) as Cell[][];
   const prevIds = new Set(prev.map((r) => cellText(r[9])).filter(Boolean));

@@ -73,8 +73,20 @@ export function recomputeWithValues(
       '计算期间「积分台账」有新输入。为免覆盖，本次没有写入任何内容；请再运行一次「重新计算」。',
     );
   }
-  // Only from the first row that changes: usually the regenerated system rows at the end.
-  writeTab(ledgerSheet, res.ledger, ledgerFormats, commonPrefix(res.ledger, values.ledger ?? []));
+  // Only from the first row that changes: usually the regenerated system rows at the end. Those rows
+  // are read once more first: an edit made meanwhile inside them must not be silently reverted.
+  const old = values.ledger ?? [];
+  const from = commonPrefix(res.ledger, old);
+  if (from < old.length) {
+    const width = Math.max(1, ...old.map((r) => r.length));
+    const now = ledgerSheet.getRange(from + 1, 1, old.length - from, width).getValues() as Cell[][];
+    if (commonPrefix(now, old.slice(from)) < old.length - from) {
+      throw new UserFacingError(
+        '计算期间「积分台账」有内容被修改。为免覆盖，本次没有写入任何内容；请再运行一次「重新计算」。',
+      );
+    }
+  }
+  writeTab(ledgerSheet, res.ledger, ledgerFormats, from);
   writeSummary(monthly, res.monthly, 'monthly');
   writeSummary(yearly, res.yearly, 'yearly');
   writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));

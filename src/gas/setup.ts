@@ -60,7 +60,15 @@ export interface SetupReport {
 }
 
 /** Creates or repairs every tab. Idempotent: a second run changes nothing the committee typed. */
-export function setupWorkbook(ss: Spreadsheet, committee: readonly string[]): SetupReport {
+/**
+ * @param committee who may edit add-on tabs, snapshots and published rows
+ * @param reviewers who may also write the 操作日志 (the committee plus the 纪检专干, who reviews claims)
+ */
+export function setupWorkbook(
+  ss: Spreadsheet,
+  committee: readonly string[],
+  reviewers: readonly string[] = committee,
+): SetupReport {
   const report: SetupReport = { created: [], repaired: [] };
   for (const key of SETUP_ORDER) {
     const name = TAB[key];
@@ -83,7 +91,7 @@ export function setupWorkbook(ss: Spreadsheet, committee: readonly string[]): Se
       range.setValues(rows);
     }
     formatTab(ss, sheet, key);
-    if (PROTECTED_TABS.includes(key)) protect(sheet, committee);
+    if (PROTECTED_TABS.includes(key)) protect(sheet, key === 'log' ? reviewers : committee);
     // Published rows and snapshots are protected for the committee of the day: follow its changes.
     if (key === 'ledger') {
       for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {

@@ -337,6 +337,25 @@ describe('data entered after its month was published is reported, not silently l
     ]);
   });
 
+  test('once the committee records the correction, the notice goes away', () => {
+    const raw = scenario({
+      roster: [cadre('001'), cadre('002')],
+      publishedMonths: ['2026-09'],
+      scores: [{ period: '2026-Q3', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 }],
+      entries: [
+        entry('001', 'B-QUARTER-TOP5', {
+          month: '2026-09',
+          source: 'correction',
+          unitPoints: 10,
+          reason: '补记季度前5名',
+        }),
+      ],
+    });
+    const s = summary(raw, '2026-09');
+    expect(s.notices).toEqual([]);
+    expect(of(s, '001').reward + of(s, '001').base).toBe(10);
+  });
+
   test('attendance typed after publication', () => {
     const raw = scenario({
       roster: [cadre('001')],

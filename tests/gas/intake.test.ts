@@ -283,6 +283,6 @@ test('the month’s claims go to the 纪检专干: on demand, and by the monthly
   doSetupForm();
   expect(fake.triggers.filter((t) => t.handler === 'monthlyNotify')).toHaveLength(1);
   fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
-  fake.runHandler('monthlyNotify', {});
+  fake.fireTrigger(fake.triggers.find((t) => t.handler === 'monthlyNotify')!.id, {});
   expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年10月'); // the clock is in November
 });

@@ -495,3 +495,55 @@ test('a row typed into a published month is left out and listed, not counted sil
   expect(p[4]).toContain('已公示，此条目不在公示中');
   expect(fake.values(TAB.ledger).some((r) => r[0] === 'LATE-1')).toBe(true);
 });
+
+describe('linked corrections count whole events, not signs', () => {
+  function totalAfter(existing: number, lines: { ruleCode: string; pointsDelta: number }[]) {
+    const fake = community();
+    if (existing > 0)
+      typeRows(fake, 'ledger', [entry('CRIT', '2026-09', '002', 'B-CRITICIZED', -5, existing, '街道通报')]);
+    publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    const H = headersOf('monthly');
+    const total = () => {
+      doRecompute();
+      return Number(
+        fake.values(TAB.monthly).find((r) => r[0] === '2026-09' && r[H.indexOf('干部编号')] === '002')![
+          H.indexOf('合计')
+        ],
+      );
+    };
+    const before = total();
+    submitDialog({ kind: 'objection', month: '2026-09', cadreId: '002', entryId: '', content: '异议' });
+    const id = getDialogOptions().objections!.find((o) => o.status === '待处理')!.id;
+    const res = submitDialog({
+      kind: 'finding',
+      objectionId: id,
+      result: 'upheld',
+      opinion: '核实',
+      corrections: lines.map((l) => ({
+        entryId: '',
+        ruleCode: l.ruleCode,
+        pointsDelta: l.pointsDelta,
+        reason: '更正',
+      })),
+    });
+    expect(res.ok).toBe(true);
+    return total() - before;
+  }
+
+  test('the committee corrects the award itself: nothing is added twice', () => {
+    expect(
+      totalAfter(0, [
+        { ruleCode: 'B-CRITICIZED', pointsDelta: -5 },
+        { ruleCode: 'B-NO-CRITICISM', pointsDelta: -5 },
+      ]),
+    ).toBe(-10);
+  });
+
+  test('a lighter penalty (+2 on a −5 criticism) does not restore the award', () => {
+    expect(totalAfter(1, [{ ruleCode: 'B-CRITICIZED', pointsDelta: 2 }])).toBe(2);
+  });
+
+  test('removing a criticism of quantity 2 in one +10 line restores the award (+15)', () => {
+    expect(totalAfter(2, [{ ruleCode: 'B-CRITICIZED', pointsDelta: 10 }])).toBe(15);
+  });
+});

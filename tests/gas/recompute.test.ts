@@ -250,3 +250,45 @@ test('a row typed into 积分台账 while recompute computes is not overwritten:
     utilities.formatDate = formatDate;
   }
 });
+
+test('an edit made meanwhile inside rows recompute would rewrite is not reverted: nothing is written', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 2 });
+  doRecompute();
+  // a hand row without its derived columns: recompute will fill 干部姓名/事项/积分, so it rewrites from here
+  const headers = headersOf('ledger');
+  typeRows(fake, 'ledger', [
+    headers.map(
+      (h) =>
+        ({
+          编号: 'H-9',
+          月份: '2026-10',
+          干部编号: '001',
+          规则编码: 'T-MEDIATION',
+          数量: 1,
+          状态: '已通过',
+          来源: '两委',
+        })[h] ?? '',
+    ),
+  ]);
+  const ledger = sheet(fake, TAB.ledger);
+  const row = ledger.getLastRow();
+  const reasonCol = headers.indexOf('得分依据') + 1;
+  const utilities = fake.Utilities as unknown as { formatDate: (d: Date, tz: string, p: string) => string };
+  const formatDate = utilities.formatDate.bind(utilities);
+  let edited = false;
+  utilities.formatDate = (d, tz, pattern) => {
+    if (pattern === 'Z' && !edited) {
+      edited = true;
+      ledger.getRange(row, reasonCol).setValue('有人正在改这一行');
+    }
+    return formatDate(d, tz, pattern);
+  };
+  try {
+    expect(() => doRecompute()).toThrow(/有内容被修改/);
+    expect(fake.values(TAB.ledger)[row - 1]![reasonCol - 1]).toBe('有人正在改这一行');
+  } finally {
+    utilities.formatDate = formatDate;
+  }
+});

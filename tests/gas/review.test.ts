@@ -367,3 +367,20 @@ test('the 纪检专干 may review claims, but not publish or set up', () => {
   expect(() => doSetup()).toThrow(/只有两委成员/);
   expect(() => doRecompute()).toThrow(/只有两委成员/);
 });
+
+test('setup gives the 纪检专干 the log only: snapshots, summaries and published rows stay the committee’s', () => {
+  const fake = withClaims();
+  setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
+  doSetup();
+  const editors = (tab: string) =>
+    fake.spreadsheet
+      .getSheetByName(tab)!
+      .getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!
+      .getEditors()
+      .map((u) => u.getEmail());
+  expect(editors(TAB.log)).toContain('jijian@example.com');
+  for (const tab of [TAB.monthly, TAB.yearly, TAB.publications, TAB.problems, TAB.intakeErrors]) {
+    expect(editors(tab)).not.toContain('jijian@example.com');
+    expect(editors(tab)).toContain(MEMBER);
+  }
+});
