@@ -1,6 +1,13 @@
 // Protections: only the owner and the committee may edit add-on tabs, snapshots and published rows.
 
+import { type Cell, cellMonth, cellText } from '../shared/cells';
+import { TAB } from '../shared/tabs';
+import { offsetMinutes } from './sheets-io';
+
 type Protection = GoogleAppsScript.Spreadsheet.Protection;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const monthProtectionDescription = (month: string): string => `积分台账 ${month} 已公示（只读）`;
 
 /**
  * Restricts a protection to the committee. Adds the running user first: removing editors can fail
@@ -21,4 +28,52 @@ export function restrictToCommittee(
   const add = committee.filter((e) => !have.has(e.toLowerCase()));
   if (add.length > 0) p.addEditors(add);
   return p;
+}
+
+/** Protects the ledger rows of a month as they stand in `ledger` (each contiguous run of its rows). */
+export function protectMonthRows(
+  ss: Spreadsheet,
+  ledger: Cell[][],
+  month: string,
+  committee: readonly string[],
+): number {
+  const sheet = ss.getSheetByName(TAB.ledger);
+  if (!sheet) return 0;
+  const col = (ledger[0] ?? []).findIndex((h) => cellText(h) === '月份');
+  if (col < 0) return 0;
+  const offset = offsetMinutes(ss); // a month typed into a date cell reads as a Date at local midnight
+  const rows: number[] = [];
+  for (let i = 1; i < ledger.length; i++) if (cellMonth(ledger[i]![col], offset) === month) rows.push(i + 1);
+  let runs = 0;
+  for (let k = 0; k < rows.length; ) {
+    let j = k;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+    const range = sheet.getRange(rows[k]!, 1, rows[j]! - rows[k]! + 1, Math.max(1, sheet.getLastColumn()));
+    restrictToCommittee(range.protect(), committee, monthProtectionDescription(month));
+    runs++;
+    k = j + 1;
+  }
+  return runs;
+}
+
+/**
+ * Re-protects every published month's rows where they now are. Why after every rewrite: range
+ * protections stay at fixed rows, while regenerated system rows come and go around them.
+ */
+export function reprotectPublishedRows(
+  ss: Spreadsheet,
+  ledger: Cell[][],
+  months: readonly string[],
+  committee: readonly string[],
+): number {
+  const sheet = ss.getSheetByName(TAB.ledger);
+  if (!sheet) return 0;
+  const ours = new Set(months.map(monthProtectionDescription));
+  for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (/^积分台账 \d{4}-\d{2} 已公示/.test(p.getDescription()) && p.canEdit()) p.remove();
+  }
+  let runs = 0;
+  for (const m of months)
+    if (ours.has(monthProtectionDescription(m))) runs += protectMonthRows(ss, ledger, m, committee);
+  return runs;
 }

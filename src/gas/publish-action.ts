@@ -12,7 +12,7 @@ import {
   TIER_ZH,
   type YearBook,
 } from '../core';
-import { type Cell, cellMonth, cellText } from '../shared/cells';
+import { type Cell, cellText } from '../shared/cells';
 import { buildPeriodReport } from '../shared/period-report';
 import {
   buildSnapshot,
@@ -30,7 +30,7 @@ import { TAB } from '../shared/tabs';
 import { committeeEmails, UserFacingError } from './access';
 import { logAction } from './log';
 import { exportSheetPdf } from './pdf';
-import { restrictToCommittee } from './protect';
+import { monthProtectionDescription, protectMonthRows, restrictToCommittee } from './protect';
 import { recomputeWithValues } from './recompute-action';
 import { appendRows, ensureSize, now, offsetMinutes, readTab } from './sheets-io';
 
@@ -124,35 +124,6 @@ function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () => T): 
     }
     throw e;
   }
-}
-
-/** Protects the ledger rows of a month (each contiguous run of its rows). */
-function protectMonthRows(
-  ss: Spreadsheet,
-  ledger: Cell[][],
-  month: string,
-  committee: readonly string[],
-  onlyRows?: Set<number>,
-): number {
-  const sheet = ss.getSheetByName(TAB.ledger);
-  if (!sheet) return 0;
-  const col = (ledger[0] ?? []).findIndex((h) => cellText(h) === '月份');
-  if (col < 0) return 0;
-  const offset = offsetMinutes(ss); // a month typed into a date cell reads as a Date at local midnight
-  const rows: number[] = [];
-  for (let i = 1; i < ledger.length; i++) {
-    if (cellMonth(ledger[i]![col], offset) === month && (!onlyRows || onlyRows.has(i + 1))) rows.push(i + 1);
-  }
-  let runs = 0;
-  for (let k = 0; k < rows.length; ) {
-    let j = k;
-    while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-    const range = sheet.getRange(rows[k]!, 1, rows[j]! - rows[k]! + 1, Math.max(1, sheet.getLastColumn()));
-    restrictToCommittee(range.protect(), committee, `积分台账 ${month} 已公示（只读）`);
-    runs++;
-    k = j + 1;
-  }
-  return runs;
 }
 
 /** Months of the year with data that come before `month` and are not published. */
@@ -398,12 +369,6 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
         ] as Cell[],
     ),
   );
-  const correctionRows = new Set<number>();
-  const idCol = (result.ledger[0] ?? []).findIndex((h) => cellText(h) === '编号');
-  const newIds = new Set(corrections.map((e) => e.id));
-  result.ledger.forEach((r, i) => {
-    if (i > 0 && newIds.has(cellText(r[idCol]))) correctionRows.add(i + 1);
-  });
   return finishPublication(
     ss,
     result,
@@ -412,9 +377,19 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
     who,
     t.text,
     revision + 1,
-    (r) => protectMonthRows(ss, r.ledger, month, committee, correctionRows),
+    // The recompute above already re-protected every row of this published month, corrections included.
+    () => countMonthProtections(ss, month),
     `其中更正 ${corrections.length} 条；原公示「${snapshotTabName(month)}」保持不变。`,
   );
+}
+
+/** How many row protections a published month has in 积分台账. */
+function countMonthProtections(ss: Spreadsheet, month: string): number {
+  const sheet = ss.getSheetByName(TAB.ledger);
+  if (!sheet) return 0;
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .filter((p) => p.getDescription() === monthProtectionDescription(month)).length;
 }
 
 function readTabByName(ss: Spreadsheet, name: string): Cell[][] | undefined {

@@ -4,7 +4,8 @@ import type { Cell } from '../shared/cells';
 import type { WorkbookValues } from '../shared/read-tabs';
 import { type RecomputeResult, recompute } from '../shared/recompute';
 import { COLUMNS, type ColumnTab, TAB } from '../shared/tabs';
-import { UserFacingError } from './access';
+import { committeeEmails, UserFacingError } from './access';
+import { reprotectPublishedRows } from './protect';
 import { tierFormatting } from './setup';
 import { commonPrefix, formatsFor, now, offsetMinutes, readTabs, writeTab } from './sheets-io';
 
@@ -87,6 +88,9 @@ export function recomputeWithValues(
     }
   }
   writeTab(ledgerSheet, res.ledger, ledgerFormats, from);
+  if (res.book.scenario.publishedMonths.length > 0 && (from < res.ledger.length || from < old.length)) {
+    reprotectPublishedRows(ss, res.ledger, res.book.scenario.publishedMonths, committeeEmails(ss));
+  }
   writeSummary(monthly, res.monthly, 'monthly');
   writeSummary(yearly, res.yearly, 'yearly');
   writeTab(problems, res.problems, formatsFor('problems', res.problems.length, COLUMNS.problems.length));

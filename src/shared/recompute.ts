@@ -216,6 +216,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const header = ledgerValues[0] ?? LEDGER_HEADERS;
   const width = Math.max(header.length, LEDGER_HEADERS.length);
   const kept: Cell[][] = [];
+  const carried: { month: string; id: string; cells: Cell[]; row: number }[] = [];
   const keptRows: number[] = [];
   const sourceCol = col('来源');
   const monthCol = col('月份');
@@ -236,6 +237,13 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     if (regenerated(source, id, month)) continue;
     const cells = r.cells.slice();
     while (cells.length < width) cells.push('');
+    // Generated rows of another year's unpublished month are not ours to regenerate, but they move to
+    // the trailing block with this year's, in month order: a December published in January must then
+    // sit above January's rows, or dropping January's rows later would shift its protected rows.
+    if (source === 'system' && String(id).startsWith('SYS-') && !publishedSet.has(month)) {
+      carried.push({ month, id: String(id), cells, row: r.row });
+      continue;
+    }
     if (e && (!published.has(e.month) || e.source === 'correction')) {
       const rule = ruleByCode.get(e.ruleCode)!;
       const fill = (h: string, v: Cell, always = false) => {
@@ -266,16 +274,22 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
                 ? -1
                 : 1,
     );
-  const systemRows = generated.map((e) => {
-    const row = systemLedgerRow(e, cadreName.get(e.cadreId) ?? '');
-    // Place values under this sheet's own header order (columns may have been moved).
-    const out: Cell[] = new Array(width).fill('');
-    LEDGER_HEADERS.forEach((h, i) => {
-      const at = col(h) ?? (values.ledger ? undefined : i);
-      if (at !== undefined) out[at] = row[i]!;
-    });
-    return out;
-  });
+  const trailing: { month: string; id: string; cells: Cell[]; row: number | null }[] = [
+    ...carried,
+    ...generated.map((e) => {
+      const row = systemLedgerRow(e, cadreName.get(e.cadreId) ?? '');
+      // Place values under this sheet's own header order (columns may have been moved).
+      const out: Cell[] = new Array(width).fill('');
+      LEDGER_HEADERS.forEach((h, i) => {
+        const at = col(h) ?? (values.ledger ? undefined : i);
+        if (at !== undefined) out[at] = row[i]!;
+      });
+      return { month: e.month, id: e.id, cells: out, row: null };
+    }),
+  ];
+  // Month order only (stable): within a month, carried rows keep their order and generated rows theirs.
+  trailing.sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const systemRows = trailing.map((t) => t.cells);
   const ledger: Cell[][] = [header.concat(new Array(width - header.length).fill('')), ...kept, ...systemRows];
 
   const last = lastSummaryMonth(book, asOf);
@@ -287,7 +301,10 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const larger = largerKeys.map((k) => summarize(book, k));
 
   // Problems name 积分台账 rows as read; the rewritten tab drops blank and stale system rows, so renumber.
-  const newRow = new Map(keptRows.map((r, i) => [r, i + 2]));
+  const newRow = new Map<number, number>(keptRows.map((r, i) => [r, i + 2]));
+  trailing.forEach((t, i) => {
+    if (t.row !== null) newRow.set(t.row, kept.length + i + 2);
+  });
   for (const p of problemList) {
     if (p.tab === TAB.ledger && typeof p.row === 'number' && p.row > 1) p.row = newRow.get(p.row) ?? p.row;
   }
@@ -303,7 +320,7 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     months,
     larger,
     ledger,
-    ledgerSourceRows: [...keptRows, ...systemRows.map(() => null)],
+    ledgerSourceRows: [...keptRows, ...trailing.map((t) => t.row)],
     monthly: [SUMMARY_HEADERS, ...summaryRows(months, book)],
     yearly: [SUMMARY_HEADERS, ...summaryRows(larger, book)],
     problems: problemsValues,

@@ -213,6 +213,16 @@ test('a full month publish: snapshot content, protection, digest, locked rows, P
   doRecompute();
   expect(fake.values('公示-2026-09')).toEqual(snap);
   expect(fake.values(TAB.ledger).filter((r) => r[1] === '2026-09')).toEqual(sepBefore);
+  // the locks still sit on exactly September's rows, wherever the rewrite put them
+  const after = fake.values(TAB.ledger);
+  const locked = sheet(fake, TAB.ledger)
+    .getProtections(SpreadsheetApp.ProtectionType.RANGE)
+    .flatMap((x) => {
+      const r = x.getRange();
+      return Array.from({ length: r.getNumRows() }, (_, k) => r.getRow() + k);
+    });
+  expect(locked.map((row) => after[row - 1]![1]).every((m) => m === '2026-09')).toBe(true);
+  expect(locked).toHaveLength(sepBefore.length);
   // publishing it again is refused, pointing at 更正
   expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/已.*发布公示.*更正/s);
   // October now publishes in order
@@ -546,4 +556,45 @@ describe('linked corrections count whole events, not signs', () => {
   test('removing a criticism of quantity 2 in one +10 line restores the award (+15)', () => {
     expect(totalAfter(2, [{ ruleCode: 'B-CRITICIZED', pointsDelta: 10 }])).toBe(15);
   });
+});
+
+test('December published in January after a January recompute: its protections follow its rows', () => {
+  const fake = community();
+  setSetting(fake, '考核年度', '');
+  typeRows(fake, 'ledger', [
+    entry('N1', '2026-11', '001', 'T-MEDIATION', 5, 1, '十一月'),
+    entry('D1', '2026-12', '002', 'T-MEDIATION', 5, 1, '十二月'),
+  ]);
+  typeRows(
+    fake,
+    'attendance',
+    IDS.flatMap((id) => [
+      ['2026-11', id, 0, 0, 0, 0, 0],
+      ['2026-12', id, 0, 0, 0, 0, 0],
+    ]),
+  );
+  for (const m of ['2026-09', '2026-10', '2026-11']) publishMonth(fake.spreadsheet, m, OWNER);
+  jest.setSystemTime(new Date('2026-12-20T02:00:00Z'));
+  doRecompute();
+  jest.setSystemTime(new Date('2027-01-06T02:00:00Z'));
+  doRecompute(); // computes 2027: January's system rows appear
+  publishMonth(fake.spreadsheet, '2026-12', OWNER);
+  const decContent = () => fake.values(TAB.ledger).filter((r) => r[1] === '2026-12');
+  const before = decContent();
+  doRecompute(); // 2027 again: January's rows are regenerated around December's
+  expect(decContent()).toEqual(before);
+  // every protected ledger range of December still covers only December rows
+  const ledger = sheet(fake, TAB.ledger);
+  const values = fake.values(TAB.ledger);
+  let covered = 0;
+  for (const p of ledger.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (!p.getDescription().includes('2026-12')) continue;
+    const range = p.getRange();
+    for (let r = range.getRow(); r <= range.getLastRow(); r++) {
+      expect(values[r - 1]![1]).toBe('2026-12');
+      covered++;
+    }
+  }
+  // and every December row is covered
+  expect(covered).toBe(values.filter((r) => r[1] === '2026-12').length);
 });
