@@ -436,7 +436,7 @@ function publishBlocker(state: SidebarState): string {
   const monthInfo = state.months.find((m) => m.month === state.month);
   const pending = Math.max(state.pending.length, monthInfo?.pending ?? 0);
   if (state.published || monthInfo?.published) return `${state.month} 已发布公示。如需更正，请通过异议处理。`;
-  if (!state.user.isCommittee) return '只有两委成员可以发布公示。';
+  if (!state.user.isCommittee || state.user.canPublish === false) return '只有两委成员可以发布公示。';
   if (pending > 0) return `还有 ${pending} 条待审核申报，全部审核后才能发布。`;
   return '';
 }

@@ -11,7 +11,7 @@ import type {
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { currentEmail, reviewerEmails, UserFacingError } from './access';
+import { committeeEmails, currentEmail, reviewerEmails, UserFacingError } from './access';
 import { logAction } from './log';
 import { readTab } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
@@ -36,6 +36,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
   const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'ledger', 'publications']);
   const email = currentEmail();
   const isCommittee = !!email && reviewerEmails(ss).includes(email);
+  const canPublish = !!email && committeeEmails(ss).includes(email);
   const ledger = wb.values.ledger ?? [];
   const col = (h: string) => columnIndex(ledger, h);
   const [cId, cMonth, cCadre, cRule, cQty, cUnit, cReason, cBy, cAt, cStatus] = [
@@ -105,7 +106,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
   const resultCol = columnIndex(objections, '处理结果');
   const objMonthCol = columnIndex(objections, '月份');
   return {
-    user: { email, isCommittee },
+    user: { email, isCommittee, canPublish },
     months,
     month,
     published: wb.published.has(month),

@@ -30,7 +30,8 @@ export interface MonthOption {
 }
 
 export interface SidebarState {
-  user: { email: string; isCommittee: boolean };
+  /** isCommittee: may review (the committee and the 纪检专干); canPublish: may publish (the committee only). */
+  user: { email: string; isCommittee: boolean; canPublish?: boolean };
   /** Months offered by the picker, newest first. */
   months: MonthOption[];
   month: string;

@@ -268,6 +268,17 @@ test('a non-committee user gets a read-only view with every action disabled', as
   expect(calls.map((c) => c.name)).toEqual(['sidebarGetState']);
 });
 
+test('the 纪检专干 may review but the publish button stays off, with the reason', async () => {
+  const nothingPending: SidebarState = {
+    ...without(sidebarState(), ['E1', 'E2', 'E3']),
+    months: [{ month: '2026-10', published: false, pending: 0 }],
+    user: { email: 'jijian@example.com', isCommittee: true, canPublish: false },
+  };
+  const { page } = await open(nothingPending);
+  await see(page.locator('#publish')).disabled();
+  await see(page.locator('#publish-hint')).contains('只有两委成员可以发布公示');
+});
+
 test('month picker loads the chosen month; an empty month shows the empty state and allows publishing', async () => {
   const october = sidebarState();
   const september: SidebarState = {

@@ -64,7 +64,7 @@ test('sidebar state lists the pending claims of the month as plain JSON, with co
   withClaims();
   const s = getSidebarState();
   expect(s.month).toBe('2026-10'); // the newest month with pending claims
-  expect(s.user).toEqual({ email: OWNER, isCommittee: true });
+  expect(s.user).toEqual({ email: OWNER, isCommittee: true, canPublish: true });
   const ours = s.pending.filter((p) => p.id.startsWith('F-'));
   expect(ours.map((p) => p.id)).toEqual(['F-1', 'F-2', 'F-3', 'F-4']);
   expect(s.counts.pending).toBe(s.pending.length);
@@ -360,7 +360,7 @@ test('the 纪检专干 may review claims, but not publish or set up', () => {
   setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
   doSetup(); // the owner syncs protections
   fake.setActiveUser('jijian@example.com');
-  expect(getSidebarState().user.isCommittee).toBe(true);
+  expect(getSidebarState().user).toMatchObject({ isCommittee: true, canPublish: false });
   const res = review({ ids: ['F-2'], action: 'approve', month: '2026-10' });
   expect(res.ok).toBe(true);
   expect(row(fake, 'F-2')[L.indexOf('审核人')]).toBe('jijian@example.com');
