@@ -2,9 +2,8 @@
 import { DEFAULT_RULES, SOURCE_ZH, STATUS_ZH } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import type { Cell } from '../../src/shared/cells';
-import { headersOf } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
-import { typeRows } from './helpers';
+import { ledgerRow, typeRows } from './helpers';
 
 /** Sets up the workbook and types `cadres` × 12 months × `perMonth` entries plus attendance. */
 export function seedBig(
@@ -14,7 +13,6 @@ export function seedBig(
 ): { entries: number; attendance: number } {
   doSetup();
   const perEvent = DEFAULT_RULES.filter((r) => r.kind === 'per-event' && r.points > 0);
-  const L = headersOf('ledger');
   const roster: Cell[][] = [];
   const ledger: Cell[][] = [];
   const attendance: Cell[][] = [];
@@ -40,7 +38,7 @@ export function seedBig(
           来源: SOURCE_ZH.committee,
           状态: STATUS_ZH.approved,
         };
-        ledger.push(L.map((h) => f[h] ?? ''));
+        ledger.push(ledgerRow(f));
       }
       attendance.push([month, id, (c + m) % 5 === 0 ? 1 : 0, 0, 0, 0, 0]);
     }

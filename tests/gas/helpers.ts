@@ -65,7 +65,6 @@ export function seedDemo(fake: FakeGas, scale: { cadres?: number } = {}): Return
     ),
   );
   const names = new Map(roster.map((c) => [c.id as string, c.name as string]));
-  const ledgerHeaders = headersOf('ledger');
   const entries = demo.entries.filter((e) => ids.has(e.cadreId as string));
   typeRows(
     fake,
@@ -86,7 +85,7 @@ export function seedDemo(fake: FakeGas, scale: { cadres?: number } = {}): Return
         来源: SOURCE_ZH[(e.source as 'form') ?? 'committee'],
         状态: STATUS_ZH[e.status as 'approved'],
       };
-      return ledgerHeaders.map((h) => f[h] ?? '');
+      return ledgerRow(f);
     }),
   );
   typeRows(
@@ -146,3 +145,28 @@ export function seedDemo(fake: FakeGas, scale: { cadres?: number } = {}): Return
 }
 
 export { sheet };
+
+/** A 积分台账 row from header → value pairs, in the standard column order (blank elsewhere). */
+export function ledgerRow(fields: Record<string, Cell>): Cell[] {
+  return headersOf('ledger').map((h) => fields[h] ?? '');
+}
+
+/**
+ * Runs `act` once while an action is computing: after every tab was read (the time-zone lookup comes
+ * right after the reads), as a person typing at that moment would. Returns a restore function.
+ */
+export function duringCompute(fake: FakeGas, act: () => void): () => void {
+  const utilities = fake.Utilities as unknown as { formatDate: (d: Date, tz: string, p: string) => string };
+  const formatDate = utilities.formatDate.bind(utilities);
+  let done = false;
+  utilities.formatDate = (d, tz, pattern) => {
+    if (pattern === 'Z' && !done) {
+      done = true;
+      act();
+    }
+    return formatDate(d, tz, pattern);
+  };
+  return () => {
+    utilities.formatDate = formatDate;
+  };
+}

@@ -15,7 +15,7 @@ import type { Cell } from '../../src/shared/cells';
 import { canonicalSnapshotText } from '../../src/shared/publish';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
-import { cleanupGas, freshGas, MEMBER, OWNER, setSetting, sheet, typeRows } from './helpers';
+import { cleanupGas, freshGas, ledgerRow, MEMBER, OWNER, setSetting, sheet, typeRows } from './helpers';
 
 afterEach(cleanupGas);
 
@@ -44,7 +44,7 @@ function entry(
     来源: '两委',
     状态: status,
   };
-  return L.map((h) => f[h] ?? '');
+  return ledgerRow(f);
 }
 
 /** Six cadres with September and October data only. */
@@ -81,6 +81,24 @@ function community(pdfStatus = 200): FakeGas {
     headers: { 'Content-Type': 'application/pdf' },
   });
   return fake;
+}
+
+/** 考核年度 blank; November and December data added; September to November published. */
+function untilDecember(fake: FakeGas, novId: string, decId: string, decQty: number): void {
+  setSetting(fake, '考核年度', '');
+  typeRows(fake, 'ledger', [
+    entry(novId, '2026-11', '001', 'T-MEDIATION', 5, 1, '十一月'),
+    entry(decId, '2026-12', '002', 'T-MEDIATION', 5, decQty, '十二月'),
+  ]);
+  typeRows(
+    fake,
+    'attendance',
+    IDS.flatMap((id) => [
+      ['2026-11', id, 0, 0, 0, 0, 0],
+      ['2026-12', id, 0, 0, 0, 0, 0],
+    ]),
+  );
+  for (const m of ['2026-09', '2026-10', '2026-11']) publishMonth(fake.spreadsheet, m, OWNER);
 }
 
 const records = (fake: FakeGas) => fake.values(TAB.publications).slice(1);
@@ -408,20 +426,7 @@ test('the sidebar publish button: refusal as a message, success with the refresh
 
 test('December is published in January when 考核年度 is left blank', () => {
   const fake = community();
-  setSetting(fake, '考核年度', '');
-  typeRows(fake, 'ledger', [
-    entry('D1', '2026-11', '001', 'T-MEDIATION', 5, 1, '十一月'),
-    entry('D2', '2026-12', '002', 'T-MEDIATION', 5, 2, '十二月'),
-  ]);
-  typeRows(
-    fake,
-    'attendance',
-    IDS.flatMap((id) => [
-      ['2026-11', id, 0, 0, 0, 0, 0],
-      ['2026-12', id, 0, 0, 0, 0, 0],
-    ]),
-  );
-  for (const m of ['2026-09', '2026-10', '2026-11']) publishMonth(fake.spreadsheet, m, OWNER);
+  untilDecember(fake, 'D1', 'D2', 2);
   jest.setSystemTime(new Date('2027-01-06T02:00:00Z'));
   const out = publishMonth(fake.spreadsheet, '2026-12', OWNER);
   expect(out.sheetName).toBe('公示-2026-12');
@@ -560,20 +565,7 @@ describe('linked corrections count whole events, not signs', () => {
 
 test('December published in January after a January recompute: its protections follow its rows', () => {
   const fake = community();
-  setSetting(fake, '考核年度', '');
-  typeRows(fake, 'ledger', [
-    entry('N1', '2026-11', '001', 'T-MEDIATION', 5, 1, '十一月'),
-    entry('D1', '2026-12', '002', 'T-MEDIATION', 5, 1, '十二月'),
-  ]);
-  typeRows(
-    fake,
-    'attendance',
-    IDS.flatMap((id) => [
-      ['2026-11', id, 0, 0, 0, 0, 0],
-      ['2026-12', id, 0, 0, 0, 0, 0],
-    ]),
-  );
-  for (const m of ['2026-09', '2026-10', '2026-11']) publishMonth(fake.spreadsheet, m, OWNER);
+  untilDecember(fake, 'N1', 'D1', 1);
   jest.setSystemTime(new Date('2026-12-20T02:00:00Z'));
   doRecompute();
   jest.setSystemTime(new Date('2027-01-06T02:00:00Z'));

@@ -2,7 +2,16 @@
 import { buildYearBook, summarize, validateScenario } from '../../src/core';
 import { doRecompute, doSetup } from '../../src/gas/actions';
 import { headersOf, TAB } from '../../src/shared/tabs';
-import { cleanupGas, freshGas, seedDemo, setSetting, sheet, typeRows } from './helpers';
+import {
+  cleanupGas,
+  duringCompute,
+  freshGas,
+  ledgerRow,
+  seedDemo,
+  setSetting,
+  sheet,
+  typeRows,
+} from './helpers';
 
 afterEach(cleanupGas);
 
@@ -79,30 +88,24 @@ test('a hand-typed bad row is listed on 校验问题 with its row and reason, an
   doSetup();
   seedDemo(fake, { cadres: 3 });
   const headers = headersOf('ledger');
-  const bad = headers.map(
-    (h) =>
-      ({
-        编号: 'H-1',
-        月份: '2026-10',
-        干部编号: '999',
-        规则编码: 'T-MEDIATION',
-        数量: 2,
-        状态: '已通过',
-        来源: '两委',
-      })[h] ?? '',
-  );
-  const worse = headers.map(
-    (h) =>
-      ({
-        编号: 'H-2',
-        月份: '2026-10',
-        干部编号: '001',
-        规则编码: 'T-MEDIATION',
-        数量: -1,
-        状态: '已通过',
-        来源: '两委',
-      })[h] ?? '',
-  );
+  const bad = ledgerRow({
+    编号: 'H-1',
+    月份: '2026-10',
+    干部编号: '999',
+    规则编码: 'T-MEDIATION',
+    数量: 2,
+    状态: '已通过',
+    来源: '两委',
+  });
+  const worse = ledgerRow({
+    编号: 'H-2',
+    月份: '2026-10',
+    干部编号: '001',
+    规则编码: 'T-MEDIATION',
+    数量: -1,
+    状态: '已通过',
+    来源: '两委',
+  });
   typeRows(fake, 'ledger', [bad, worse]);
   const msg = doRecompute();
   expect(msg).toContain('有 2 处问题');
@@ -154,20 +157,17 @@ test('claim text such as =IMPORTXML(...) or 2026-10 stays text after a round tri
   typeRows(fake, 'roster', [['001', '张三', '网格员', '', '在职', '2026-01', '', '是']]);
   const headers = headersOf('ledger');
   const hostile = '=IMPORTXML("http://x","//a")';
-  const row = headers.map(
-    (h) =>
-      ({
-        编号: 'T-1',
-        月份: '2026-10',
-        干部编号: '001',
-        规则编码: 'T-MEDIATION',
-        数量: 1,
-        状态: '已通过',
-        来源: '两委',
-        得分依据: hostile,
-        审核意见: '2026-10',
-      })[h] ?? '',
-  );
+  const row = ledgerRow({
+    编号: 'T-1',
+    月份: '2026-10',
+    干部编号: '001',
+    规则编码: 'T-MEDIATION',
+    数量: 1,
+    状态: '已通过',
+    来源: '两委',
+    得分依据: hostile,
+    审核意见: '2026-10',
+  });
   typeRows(fake, 'ledger', [row]);
   doRecompute();
   doRecompute();
@@ -189,19 +189,15 @@ test('a hand-typed row marked 来源 系统 is kept and reported, not silently d
   const fake = freshGas();
   doSetup();
   seedDemo(fake, { cadres: 2 });
-  const headers = headersOf('ledger');
-  const row = headers.map(
-    (h) =>
-      ({
-        编号: 'H-SYS',
-        月份: '2026-10',
-        干部编号: '001',
-        规则编码: 'T-MEDIATION',
-        数量: 1,
-        状态: '已通过',
-        来源: '系统',
-      })[h] ?? '',
-  );
+  const row = ledgerRow({
+    编号: 'H-SYS',
+    月份: '2026-10',
+    干部编号: '001',
+    规则编码: 'T-MEDIATION',
+    数量: 1,
+    状态: '已通过',
+    来源: '系统',
+  });
   typeRows(fake, 'ledger', [row]);
   doRecompute();
   expect(fake.values(TAB.ledger).some((r) => r[0] === 'H-SYS')).toBe(true);
@@ -229,25 +225,17 @@ test('a row typed into 积分台账 while recompute computes is not overwritten:
   const fake = freshGas();
   doSetup();
   seedDemo(fake, { cadres: 2 });
-  // The time-zone lookup happens after every tab was read: type a row then, as a person would.
-  const utilities = fake.Utilities as unknown as { formatDate: (d: Date, tz: string, p: string) => string };
-  const formatDate = utilities.formatDate.bind(utilities);
-  let typed = false;
-  utilities.formatDate = (d, tz, pattern) => {
-    if (pattern === 'Z' && !typed) {
-      typed = true;
-      const s = sheet(fake, TAB.ledger);
-      s.getRange(s.getLastRow() + 1, 1).setValue('TYPED-1');
-    }
-    return formatDate(d, tz, pattern);
-  };
+  const restore = duringCompute(fake, () => {
+    const s = sheet(fake, TAB.ledger);
+    s.getRange(s.getLastRow() + 1, 1).setValue('TYPED-1');
+  });
   try {
     const before = fake.values(TAB.monthly);
     expect(() => doRecompute()).toThrow(/有新输入/);
     expect(fake.values(TAB.ledger).some((r) => r[0] === 'TYPED-1')).toBe(true);
     expect(fake.values(TAB.monthly)).toEqual(before);
   } finally {
-    utilities.formatDate = formatDate;
+    restore();
   }
 });
 
@@ -259,36 +247,24 @@ test('an edit made meanwhile inside rows recompute would rewrite is not reverted
   // a hand row without its derived columns: recompute will fill 干部姓名/事项/积分, so it rewrites from here
   const headers = headersOf('ledger');
   typeRows(fake, 'ledger', [
-    headers.map(
-      (h) =>
-        ({
-          编号: 'H-9',
-          月份: '2026-10',
-          干部编号: '001',
-          规则编码: 'T-MEDIATION',
-          数量: 1,
-          状态: '已通过',
-          来源: '两委',
-        })[h] ?? '',
-    ),
+    ledgerRow({
+      编号: 'H-9',
+      月份: '2026-10',
+      干部编号: '001',
+      规则编码: 'T-MEDIATION',
+      数量: 1,
+      状态: '已通过',
+      来源: '两委',
+    }),
   ]);
   const ledger = sheet(fake, TAB.ledger);
   const row = ledger.getLastRow();
   const reasonCol = headers.indexOf('得分依据') + 1;
-  const utilities = fake.Utilities as unknown as { formatDate: (d: Date, tz: string, p: string) => string };
-  const formatDate = utilities.formatDate.bind(utilities);
-  let edited = false;
-  utilities.formatDate = (d, tz, pattern) => {
-    if (pattern === 'Z' && !edited) {
-      edited = true;
-      ledger.getRange(row, reasonCol).setValue('有人正在改这一行');
-    }
-    return formatDate(d, tz, pattern);
-  };
+  const restore = duringCompute(fake, () => ledger.getRange(row, reasonCol).setValue('有人正在改这一行'));
   try {
     expect(() => doRecompute()).toThrow(/有内容被修改/);
     expect(fake.values(TAB.ledger)[row - 1]![reasonCol - 1]).toBe('有人正在改这一行');
   } finally {
-    utilities.formatDate = formatDate;
+    restore();
   }
 });

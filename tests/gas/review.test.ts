@@ -13,7 +13,17 @@ import {
 import type { Cell } from '../../src/shared/cells';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
-import { cleanupGas, freshGas, MEMBER, OUTSIDER, OWNER, seedDemo, setSetting, typeRows } from './helpers';
+import {
+  cleanupGas,
+  freshGas,
+  ledgerRow,
+  MEMBER,
+  OUTSIDER,
+  OWNER,
+  seedDemo,
+  setSetting,
+  typeRows,
+} from './helpers';
 
 afterEach(cleanupGas);
 
@@ -36,7 +46,7 @@ function claim(id: string, cadreId: string, qty: number, reason = '调解纠纷'
     状态: '待审核',
     表单回复ID: `R-${id}`,
   };
-  return L.map((h) => f[h] ?? '');
+  return ledgerRow(f);
 }
 
 function withClaims(): FakeGas {
