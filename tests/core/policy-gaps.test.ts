@@ -317,3 +317,76 @@ describe('evaluate() on invalid input returns problems, never throws', () => {
     if (!r.ok) expect(r.problems[0]).toMatchObject({ field: 'period' });
   });
 });
+
+describe('published months (SPEC §4: a published month is settled; its stored system rows stand)', () => {
+  const sys = (cadreId: string, ruleCode: string, month = '2026-09') =>
+    entry(cadreId, ruleCode, {
+      id: `SYS-${month}-${cadreId}-${ruleCode}`,
+      month,
+      source: 'system',
+      reason: '系统',
+    });
+
+  test('stored system rows of a published month count as stored, even if attendance changed since', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      rules: ATT_RULES,
+      publishedMonths: ['2026-09'],
+      // At publication 001 had full attendance (stored B-ATT-FULL); someone later typed 2 late arrivals.
+      entries: [sys('001', 'B-ATT-FULL')],
+      attendance: [att('001', { month: '2026-09', late: 2 }), att('001')],
+    });
+    expect(of(summary(raw, '2026-09'), '001').base).toBe(10);
+    // October is not published: generated from its own (clean) row.
+    expect(of(summary(raw, '2026-10'), '001').base).toBe(10);
+  });
+
+  test('system rows of an unpublished month are regenerated, never taken from the input', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      rules: ATT_RULES,
+      // A forged stored row for October, which is not published, and a late arrival that month.
+      entries: [sys('001', 'B-ATT-FULL', '2026-10')],
+      attendance: [att('001', { month: '2026-09' }), att('001', { late: 1 })],
+    });
+    expect(of(summary(raw, '2026-10'), '001').base).toBe(0);
+  });
+
+  test('a published month with no attendance row generates nothing and is flagged', () => {
+    const raw = scenario({ roster: [cadre('001')], rules: ATT_RULES, publishedMonths: ['2026-09'] });
+    const c = of(summary(raw, '2026-09'), '001');
+    expect(c.base).toBe(0);
+    expect(c.flags).toContain('missing-attendance');
+  });
+
+  test('attendance typed after publication earns nothing by itself and raises a notice', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      rules: ATT_RULES,
+      publishedMonths: ['2026-09'],
+      attendance: [att('001', { month: '2026-09' })],
+    });
+    const { scenario: s, problems } = validateScenario(raw, { defaultAsOf: '2026-10' });
+    expect(problems).toEqual([]);
+    const b = buildYearBook(s, 2026);
+    expect(of(summary(raw, '2026-09'), '001').base).toBe(0);
+    const late = b.notices.filter((n) => n.kind === 'after-publication');
+    expect(late).toHaveLength(1);
+    expect(late[0]).toMatchObject({ period: '2026-09', cadreIds: ['001'] });
+  });
+
+  test('a correction in a published month settles its attendance: no after-publication notice', () => {
+    const raw = scenario({
+      roster: [cadre('001')],
+      rules: ATT_RULES,
+      publishedMonths: ['2026-09'],
+      entries: [
+        entry('001', 'B-ATT-FULL', { month: '2026-09', source: 'correction', reason: '更正：补记考勤' }),
+      ],
+      attendance: [att('001', { month: '2026-09' })],
+    });
+    const { scenario: s } = validateScenario(raw, { defaultAsOf: '2026-10' });
+    expect(buildYearBook(s, 2026).notices.filter((n) => n.kind === 'after-publication')).toEqual([]);
+    expect(of(summary(raw, '2026-09'), '001').base).toBe(10);
+  });
+});
