@@ -1,7 +1,15 @@
 // Menu actions: setup, recompute, help, and the placeholders of features that come with later issues.
 
 import { TAB } from '../shared/tabs';
-import { committeeEmails, currentEmail, requireCommittee, requireWritable, reviewerEmails } from './access';
+import {
+  currentEmail,
+  describeRoleChange,
+  recordedRoles,
+  recordRoles,
+  requireCommittee,
+  requireWritable,
+  typedRoles,
+} from './access';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { recomputeSpreadsheet } from './recompute-action';
@@ -18,14 +26,33 @@ function active(): Spreadsheet {
 /** 初始化/修复表格. On a brand-new spreadsheet anyone who can edit it is its owner, so the check passes. */
 export function doSetup(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
-    // Before setup there is no 设置 tab: only the owner qualifies then.
-    const who = requireCommittee(ss, '初始化表格');
-    const report = setupWorkbook(ss, committeeEmails(ss), reviewerEmails(ss));
+    // Before setup there is no 设置 tab: only the owner qualifies then. A member confirms 设置's list here.
+    const who = requireCommittee(ss, '初始化表格', false, true);
+    const before = recordedRoles();
+    // A new spreadsheet has no 设置 yet: its committee is the owner alone.
+    const roles = ss.getSheetByName(TAB.settings) ? typedRoles(ss) : typedRolesOwnerOnly(ss);
+    const reviewers = [...new Set([...roles.committee, ...(roles.discipline ? [roles.discipline] : [])])];
+    const report = setupWorkbook(ss, roles.committee, reviewers);
+    recordRoles(roles);
+    const change = before ? describeRoleChange(before, roles) : '';
     const t = now(ss);
     const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
     logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);
-    return `初始化完成。${detail}。系统表的编辑权限已按「设置」中的两委成员邮箱同步。\n下一步：在「设置」表填写两委成员邮箱（修改后请再运行一次本操作），在「干部名册」表录入干部。`;
+    if (change) logAction(ss, t.text, who, '确认人员名单', change, 1);
+    const outsiders = ss
+      .getEditors()
+      .map((u) => u.getEmail().toLowerCase())
+      .filter((e) => e && !reviewers.includes(e));
+    const editorsNote = outsiders.length
+      ? `\n\n注意：以下账号能编辑本表格文件，但不是两委成员或纪检专干：${outsiders.join('、')}。录入表和系统表已受保护，他们不能修改，但仍可新建工作表、修改未保护的内容。干部只需要「查看」权限或不需要权限：通过申请表申报，查看公示和自己的积分。请在「共享」中把他们改为「查看者」或移除。`
+      : '';
+    return `初始化完成。${detail}。全部录入表和系统表已受保护，仅两委成员可修改${change ? `；已确认人员名单变更：${change}` : ''}。${editorsNote}\n下一步：在「设置」表填写两委成员邮箱（修改后请再运行一次本操作），在「干部名册」表录入干部。`;
   });
+}
+
+function typedRolesOwnerOnly(ss: Spreadsheet) {
+  const owner = ss.getOwner()?.getEmail()?.toLowerCase();
+  return { committee: owner ? [owner] : [], discipline: '' };
 }
 
 /** 重新计算. */

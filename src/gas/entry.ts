@@ -7,6 +7,7 @@ import type {
   ActionResult,
   DialogOptions,
   EntryRequest,
+  InspectRequest,
   PublishResult,
   ReviewRequest,
   ReviewResult,
@@ -22,6 +23,7 @@ import {
   getDialogOptions,
   getSidebarState,
   handleFormSubmit,
+  inspect,
   menuNotify,
   menuPublish,
   menuVerify,
@@ -122,6 +124,14 @@ export function sidebarGetState(month?: string): SidebarState {
  */
 export function sidebarReview(req: ReviewRequest): ReviewResult {
   return review(req);
+}
+
+/**
+ * Sidebar: the 纪检专干 leaves a 审查意见 on a claim (logged; the claim is not decided).
+ * @param {Object} req the inspection request
+ */
+export function sidebarInspect(req: InspectRequest): ReviewResult {
+  return inspect(req);
 }
 
 /**

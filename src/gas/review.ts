@@ -5,13 +5,14 @@ import { type Cell, cellMonth, cellNumber, cellText } from '../shared/cells';
 import { isLate } from '../shared/intake';
 import { TAB } from '../shared/tabs';
 import type {
+  InspectRequest,
   MonthOption,
   PendingClaim,
   ReviewRequest,
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { committeeEmails, currentEmail, reviewerEmails, UserFacingError } from './access';
+import { committeeEmails, currentEmail, disciplineEmail, UserFacingError } from './access';
 import { logAction } from './log';
 import { readTab } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
@@ -35,8 +36,9 @@ function countRows(values: Cell[][] | undefined, pred: (row: Cell[]) => boolean 
 export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState {
   const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'ledger', 'publications']);
   const email = currentEmail();
-  const isCommittee = !!email && reviewerEmails(ss).includes(email);
-  const canPublish = !!email && committeeEmails(ss).includes(email);
+  const isCommittee = !!email && committeeEmails(ss).includes(email);
+  const isDiscipline = !!email && disciplineEmail(ss) === email;
+  const inspections = inspectionsById(readTab(ss, 'log'));
   const ledger = wb.values.ledger ?? [];
   const col = (h: string) => columnIndex(ledger, h);
   const [cId, cMonth, cCadre, cRule, cQty, cUnit, cReason, cBy, cAt, cStatus] = [
@@ -90,6 +92,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
       submitter: cellText(row[cBy!], wb.offset),
       submittedAt,
       late: isLate(month, submittedAt, wb.settings.deadlineDay),
+      inspections: inspections.get(cellText(row[cId!], wb.offset)) ?? [],
     };
     const list = pendingByMonth.get(month) ?? [];
     list.push(claim);
@@ -106,7 +109,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
   const resultCol = columnIndex(objections, '处理结果');
   const objMonthCol = columnIndex(objections, '月份');
   return {
-    user: { email, isCommittee, canPublish },
+    user: { email, isCommittee, canPublish: isCommittee, isDiscipline },
     months,
     month,
     published: wb.published.has(month),
@@ -238,4 +241,57 @@ export function applyReview(
     changed: targets.length,
     state: null,
   };
+}
+
+export const INSPECTION_ACTION = '审查意见';
+
+/** 审查意见 per ledger id, from 操作日志 rows 「审查意见」 whose detail starts with 'id：'. */
+function inspectionsById(log: Cell[][] | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (!log) return out;
+  const [cAt, cWho, cWhat, cDetail] = ['时间', '操作人', '操作', '详情'].map((h) => columnIndex(log, h));
+  if ([cAt, cWho, cWhat, cDetail].some((c) => c === undefined || c < 0)) return out;
+  for (let i = 1; i < log.length; i++) {
+    const row = log[i]!;
+    if (cellText(row[cWhat!]) !== INSPECTION_ACTION) continue;
+    const detail = cellText(row[cDetail!]);
+    const k = detail.indexOf('：');
+    if (k < 1) continue;
+    const id = detail.slice(0, k);
+    const list = out.get(id) ?? [];
+    list.push(`${cellText(row[cWho!])} ${cellText(row[cAt!])}：${detail.slice(k + 1)}`);
+    out.set(id, list);
+  }
+  return out;
+}
+
+/**
+ * Records a 审查意见 on a claim in 操作日志 (SPEC §1: the 纪检专干 inspects, never decides). Why the log
+ * and not a ledger column: the log is the one tab the 纪检专干 may write, and a note there cannot
+ * change a claim's status or points. Caller holds the lock and has checked the role.
+ */
+export function applyInspection(
+  ss: Spreadsheet,
+  req: InspectRequest,
+  who: string,
+  nowText: string,
+): ReviewResult {
+  const id = String(req?.id ?? '').trim();
+  const opinion = String(req?.opinion ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const errors: Record<string, string> = {};
+  if (!id) errors.id = '请先选择要审查的申报';
+  if (!opinion) errors.opinion = '请填写审查意见';
+  else if (opinion.length > 1000) errors.opinion = '审查意见不能超过 1000 字';
+  if (Object.keys(errors).length > 0) {
+    return { ok: false, message: Object.values(errors).join('；'), errors, changed: 0, state: null };
+  }
+  const wb = loadWorkbook(ss, ['settings', 'ledger']);
+  const ledger = wb.values.ledger ?? [];
+  const cId = columnIndex(ledger, '编号');
+  const found = cId >= 0 && ledger.slice(1).some((r) => cellText(r[cId], wb.offset) === id);
+  if (!found) return { ok: false, message: `找不到编号 ${id} 的申报`, changed: 0, state: null };
+  logAction(ss, nowText, who, INSPECTION_ACTION, `${id}：${opinion}`, 1);
+  return { ok: true, message: `已记录对 ${id} 的审查意见（不改变审核结果）`, changed: 1, state: null };
 }

@@ -5,6 +5,7 @@ import type {
   ActionResult,
   DialogOptions,
   EntryRequest,
+  InspectRequest,
   PublishResult,
   ReviewRequest,
   ReviewResult,
@@ -19,7 +20,7 @@ import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { sendDigest } from './notify';
 import { publishCorrection, publishHalfYear, publishMonth, verifySnapshots } from './publish-action';
-import { applyReview, sidebarState } from './review';
+import { applyInspection, applyReview, sidebarState } from './review';
 import { now } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,12 +60,31 @@ export function review(req: ReviewRequest): ReviewResult {
   const ss = active();
   const result = shaped<ReviewResult>({ changed: 0, state: null }, () =>
     withDocumentLock(() => {
-      const who = requireCommittee(ss, '审核申报', true); // the 纪检专干 may review too (SPEC §1)
+      // Only the committee decides (SPEC §1); the 纪检专干 inspects through inspectClaim.
+      const who = requireCommittee(ss, '审核（通过、驳回、调整）申报');
       requireWritable(ss, [TAB.log]);
       return applyReview(ss, req, who, now(ss).text);
     }),
   );
   // Fresh state after the lock is released, so the page redraws from what is stored.
+  try {
+    result.state = sidebarState(ss, req?.month);
+  } catch {
+    result.state = null;
+  }
+  return result;
+}
+
+/** The 纪检专干 (or a committee member) leaves a 审查意见 on a claim: logged in 操作日志, status unchanged. */
+export function inspect(req: InspectRequest): ReviewResult {
+  const ss = active();
+  const result = shaped<ReviewResult>({ changed: 0, state: null }, () =>
+    withDocumentLock(() => {
+      const who = requireCommittee(ss, '填写审查意见', true);
+      requireWritable(ss, [TAB.log]);
+      return applyInspection(ss, req, who, now(ss).text);
+    }),
+  );
   try {
     result.state = sidebarState(ss, req?.month);
   } catch {
@@ -136,7 +156,7 @@ export function doSetupForm(ss: Spreadsheet = active()): string {
 
 export function showSidebar(): string {
   const ss = active();
-  requireCommittee(ss, '打开管理侧栏');
+  requireCommittee(ss, '打开管理侧栏', true); // the 纪检专干 inspects there
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('积分管理');
   SpreadsheetApp.getUi().showSidebar(html);
   return '';

@@ -3,7 +3,7 @@
 import { DEFAULT_RULES } from '../core';
 import type { Cell } from '../shared/cells';
 import { ruleRow } from '../shared/rule-rows';
-import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import { COLUMNS, type ColumnTab, headersOf, INPUT_TABS, SETTINGS_ROWS, TAB } from '../shared/tabs';
 import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
 import { ensureSize, formatsFor } from './sheets-io';
@@ -92,6 +92,8 @@ export function setupWorkbook(
     }
     formatTab(ss, sheet, key);
     if (PROTECTED_TABS.includes(key)) protect(sheet, key === 'log' ? reviewers : committee);
+    // Input tabs too (SPEC §1 trust model): cadres claim through the form and need view access at most.
+    if (INPUT_TABS.includes(key)) protect(sheet, committee, `「${name}」是录入表，仅两委成员可修改`);
     // Published rows and snapshots are protected for the committee of the day: follow its changes.
     if (key === 'ledger') {
       for (const p of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
@@ -233,12 +235,14 @@ export function tierFormatting(sheet: Sheet): void {
   sheet.setConditionalFormatRules(rules);
 }
 
-/** Protects an add-on tab: only the owner and the committee may edit it. */
-function protect(sheet: Sheet, committee: readonly string[]): void {
+/** Protects a whole tab: only the owner and the committee may edit it. */
+function protect(
+  sheet: Sheet,
+  committee: readonly string[],
+  description = `「${sheet.getName()}」由积分台账自动生成，仅两委成员可修改`,
+): void {
   const existing = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
-  restrictToCommittee(
-    existing ?? sheet.protect(),
-    committee,
-    `「${sheet.getName()}」由积分台账自动生成，仅两委成员可修改`,
-  );
+  const p = restrictToCommittee(existing ?? sheet.protect(), committee, description);
+  // A warning-only protection lets anyone edit after a click: not a protection here.
+  if (p.isWarningOnly()) p.setWarningOnly(false);
 }

@@ -21,6 +21,8 @@ export interface PendingClaim {
   submittedAt: string;
   /** Submitted after the month's deadline (逾期). */
   late: boolean;
+  /** 审查意见 left on this claim (操作日志 rows), oldest first: 'who time：text'. */
+  inspections?: string[];
 }
 
 export interface MonthOption {
@@ -30,8 +32,12 @@ export interface MonthOption {
 }
 
 export interface SidebarState {
-  /** isCommittee: may review (the committee and the 纪检专干); canPublish: may publish (the committee only). */
-  user: { email: string; isCommittee: boolean; canPublish?: boolean };
+  /**
+   * isCommittee: a committee member, who decides claims (approve, reject, adjust) and publishes;
+   * canPublish: same as isCommittee (kept for older pages); isDiscipline: the 纪检专干, who may
+   * inspect and leave a 审查意见 but not decide (SPEC §1).
+   */
+  user: { email: string; isCommittee: boolean; canPublish?: boolean; isDiscipline?: boolean };
   /** Months offered by the picker, newest first. */
   months: MonthOption[];
   month: string;
@@ -53,6 +59,13 @@ export interface ReviewRequest {
   /** The new quantity, for adjust: a positive whole number. */
   quantity?: number;
   /** The month the sidebar shows, so the refreshed state stays on it. */
+  month: string;
+}
+
+/** A 审查意见 on one claim (纪检专干): recorded in 操作日志, never changes the claim. */
+export interface InspectRequest {
+  id: string;
+  opinion: string;
   month: string;
 }
 
@@ -185,6 +198,7 @@ export type EntryRequest =
 export interface ServerApi {
   sidebarGetState(month?: string): SidebarState;
   sidebarReview(req: ReviewRequest): ReviewResult;
+  sidebarInspect(req: InspectRequest): ReviewResult;
   sidebarPublish(month: string): PublishResult;
   dialogGetOptions(): DialogOptions;
   dialogSubmit(req: EntryRequest): ActionResult;

@@ -36,6 +36,7 @@ const EXPECTED_GLOBALS = [
   'onInstall',
   'onOpen',
   'sidebarGetState',
+  'sidebarInspect',
   'sidebarPublish',
   'sidebarReview',
 ];

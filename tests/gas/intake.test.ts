@@ -268,6 +268,7 @@ test('the month’s claims go to the 纪检专干: on demand, and by the monthly
   fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: '0' }));
   expect(() => sendDigest(fake.spreadsheet, '2026-10', 'owner@example.com')).toThrow(/没有填写纪检专干邮箱/);
   setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
+  doSetup(); // a member confirms the changed 纪检专干 (issue 10)
   const claims = fake
     .values(TAB.ledger)
     .filter((r) => r[L.indexOf('来源')] === '表单' && r[L.indexOf('月份')] === '2026-10').length;

@@ -74,7 +74,7 @@ test('sidebar state lists the pending claims of the month as plain JSON, with co
   withClaims();
   const s = getSidebarState();
   expect(s.month).toBe('2026-10'); // the newest month with pending claims
-  expect(s.user).toEqual({ email: OWNER, isCommittee: true, canPublish: true });
+  expect(s.user).toEqual({ email: OWNER, isCommittee: true, canPublish: true, isDiscipline: false });
   const ours = s.pending.filter((p) => p.id.startsWith('F-'));
   expect(ours.map((p) => p.id)).toEqual(['F-1', 'F-2', 'F-3', 'F-4']);
   expect(s.counts.pending).toBe(s.pending.length);
@@ -290,7 +290,7 @@ describe('every committee action is refused for a non-member, and nothing change
     const fake = withClaims();
     const before = fake.spreadsheet.getSheets().map((s) => [s.getName(), fake.values(s.getName())]);
     fake.setActiveUser(OUTSIDER);
-    expect(act).toThrow(/只有两委成员可以/);
+    expect(act).toThrow(/只有两委成员(或纪检专干)?可以/);
     void name;
     expect(fake.spreadsheet.getSheets().map((s) => [s.getName(), fake.values(s.getName())])).toEqual(before);
     expect(fake.ui.sidebars ?? []).toHaveLength(0);
@@ -365,15 +365,16 @@ test('rows added by the add-on land under their own headers when the committee m
   expect(doRecompute()).toContain('重新计算完成');
 });
 
-test('the 纪检专干 may review claims, but not publish or set up', () => {
+test('the 纪检专干 may open the sidebar and inspect, but not decide, publish or set up (SPEC §1)', () => {
   const fake = withClaims();
   setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
   doSetup(); // the owner syncs protections
   fake.setActiveUser('jijian@example.com');
-  expect(getSidebarState().user).toMatchObject({ isCommittee: true, canPublish: false });
+  expect(getSidebarState().user).toMatchObject({ isCommittee: false, canPublish: false, isDiscipline: true });
   const res = review({ ids: ['F-2'], action: 'approve', month: '2026-10' });
-  expect(res.ok).toBe(true);
-  expect(row(fake, 'F-2')[L.indexOf('审核人')]).toBe('jijian@example.com');
+  expect(res.ok).toBe(false);
+  expect(res.message).toMatch(/只有两委成员可以审核/);
+  expect(row(fake, 'F-2')[L.indexOf('状态')]).toBe('待审核');
   expect(() => doSetup()).toThrow(/只有两委成员/);
   expect(() => doRecompute()).toThrow(/只有两委成员/);
 });

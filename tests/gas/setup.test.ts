@@ -57,6 +57,7 @@ test('setup twice duplicates nothing and keeps what the committee typed', () => 
   ).toEqual([
     expect.stringContaining(`新建 ${Object.keys(TAB).length} 张表`),
     expect.stringContaining('新建 0 张表'),
+    `两委成员新增 ${MEMBER}`, // the member list confirmed by this run (issue 10)
   ]);
 });
 
