@@ -1,16 +1,21 @@
-// npm start: build, then `jifen demo` into demo/, and show where the workbook is and October's top and bottom three.
+// npm start: build, `jifen demo` into demo/, publish August (HTML + PDF), and show where everything is.
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-console.log('[1/2] 构建（npm run build）…');
+console.log('[1/3] 构建（npm run build）…');
 execFileSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
 
 const out = join(root, 'demo', '示例社区积分台账.xlsx');
-console.log(`[2/2] 生成示例工作簿（jifen demo ${relative(root, out)} --force）…\n`);
+console.log(`[2/3] 生成示例工作簿（jifen demo ${relative(root, out)} --force）…\n`);
 // --force: npm start is meant to be run again and again; the demo file is regenerated each time.
 execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'demo', out, '--force'], {
+  stdio: 'inherit',
+});
+// Publishing August shows the printed notice: the HTML page and (with Chromium) its A4 PDF beside the workbook.
+console.log(`\n[3/3] 发布 2026-08 月度公示（jifen publish ${relative(root, out)} --month 2026-08）…\n`);
+execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'publish', out, '--month', '2026-08'], {
   stdio: 'inherit',
 });
 console.log(
@@ -18,7 +23,7 @@ console.log(
     '',
     '接下来可以试试：',
     `  node dist/cli/jifen.cjs recompute ${relative(root, out)}`,
-    `  node dist/cli/jifen.cjs publish ${relative(root, out)} --month 2026-08`,
+    `  node dist/cli/jifen.cjs publish ${relative(root, out)} --month 2026-09   # 已公示：会被拒绝并说明原因`,
     `  node dist/cli/jifen.cjs verify ${relative(root, out)}`,
     '用 Excel、WPS、LibreOffice 打开，或上传到 Google 云端硬盘用 Google 表格打开。',
   ].join('\n'),

@@ -115,6 +115,8 @@ function workbookContext(p: Parsed, io: Io, file: string): WorkbookContext {
     // Timestamps are Asia/Shanghai wall time (UTC+8, no daylight saving), like the add-on's.
     nowText: formatDateTime(instant, 480),
     user: typeof by === 'string' && by.trim() ? by.trim() : currentUser(),
+    // Printed documents name a person or body, never the OS account (设置 公示发布人 when --by is absent).
+    publisher: typeof by === 'string' && by.trim() ? by.trim() : undefined,
     progress: progressFor(io, file),
   };
 }
@@ -149,7 +151,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'publish': {
         const file = requireFile(rest, 'jifen publish <台账.xlsx> --month 2026-10');
         const month = requireValue(p, 'month', '2026-10');
-        io.out(runPublish(file, month, workbookContext(p, io, file)));
+        io.out(await runPublish(file, month, workbookContext(p, io, file)));
         return 0;
       }
       case 'verify': {

@@ -98,6 +98,14 @@ export interface SheetSettings {
   deadlineDay: number;
   committeeEmails: string[];
   disciplineEmail: string;
+  /** 公示期 in calendar days from the publication date (设置 公示期天数, default 7). */
+  publicityDays: number;
+  /** Who takes objections (设置 异议受理). */
+  objectionContact: string;
+  /** Publisher name printed on documents (设置 公示发布人); '' = not set. */
+  publisherName: string;
+  /** Addressee of the half-year report (设置 报送单位). */
+  reportTo: string;
 }
 
 function parseFraction(t: string): number | string {
@@ -122,6 +130,11 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
     disciplineEmail: text('纪检专干邮箱').toLowerCase(),
+    publicityDays: 7,
+    objectionContact: text('异议受理') || '社区两委办公室',
+    // An e-mail address is never printed as a name.
+    publisherName: text('公示发布人').includes('@') ? '' : text('公示发布人'),
+    reportTo: text('报送单位') || '街道党工委',
   };
   const bad = (key: string, message: string) =>
     problems.push({ tab: TAB.settings, row: kv.get(key)?.row ?? '', id: '', field: key, message });
@@ -133,6 +146,9 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
     return v;
   };
   out.startingPoints = num('起始分');
+  const days = num('公示期天数');
+  if (typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 60) out.publicityDays = days;
+  else if (days !== undefined) bad('公示期天数', `应为 1–60 的整数天数（实际：${days}），已按 7 天计`);
   const mode = text('全勤计分方式');
   out.fullAttendanceMode =
     mode === '' ? undefined : mode === '替代' ? 'replace' : mode === '叠加' ? 'add' : mode;

@@ -31,6 +31,9 @@ function copyDemo(name = '台账.xlsx', mutate?: (pkg: XlsxPackage) => void): { 
 }
 
 const AUG = '2026-08';
+// Each publication prints its PDF through Chromium (a second or two).
+jest.setTimeout(30_000);
+
 const at = { month: '2026-10', instant: new Date('2026-10-31T02:00:00Z') };
 
 test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 matches, and the HTML page', async () => {
@@ -112,8 +115,16 @@ test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 ma
   expect(html).toContain('WenQuanYi Zen Hei');
   expect(html).toContain('示例社区 2026年8月 干部积分公示');
   expect(html).toContain(String(rec[6]));
-  expect(filesIn(dir)).toEqual(['台账-公示-2026-08.html', '台账.xlsx', '台账.xlsx.bak']);
+  expect(filesIn(dir)).toEqual([
+    '台账-公示-2026-08.html',
+    '台账-公示-2026-08.pdf',
+    '台账.xlsx',
+    '台账.xlsx.bak',
+  ]);
   expect(r.out).toContain('台账-公示-2026-08.html');
+  expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-08\.pdf/);
+  // --by names the publisher on the printed page.
+  expect(html).toContain('发布人：李秀英');
 });
 
 test('publishing the same month twice is refused, and the file stays as it was', async () => {
@@ -127,7 +138,8 @@ test('publishing the same month twice is refused, and the file stays as it was',
   expect(readFileSync(file).equals(published)).toBe(true);
   // The .bak is still the one of the first (successful) publication.
   expect(readFileSync(`${file}.bak`).equals(demoBytes)).toBe(true);
-  expect(filesIn(dir)).toHaveLength(3);
+  // The workbook, its .bak, the HTML page and its PDF (Chromium is installed here and in CI).
+  expect(filesIn(dir)).toHaveLength(4);
 });
 
 test.each([

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { DEFAULT_RULES, periodLabel } from '../../core';
 import type { Cell } from '../../shared/cells';
+import { monthDocumentHtml } from '../../shared/document';
 import {
   buildSnapshot,
   type PublicationRecord,
@@ -12,7 +13,6 @@ import {
   publicationRow,
   publishRefusal,
   type Snapshot,
-  snapshotHtml,
   type VerifyResult,
   verifyPublications,
 } from '../../shared/publish';
@@ -20,6 +20,7 @@ import { readWorkbook, type WorkbookValues } from '../../shared/read-tabs';
 import { type RecomputeResult, recompute } from '../../shared/recompute';
 import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
+import { htmlFileToPdf, pdfPageCount } from '../pdf';
 import { DEMO_NOW, demoInputValues } from './demo-book';
 import { openBook, writeFilesAtomically } from './files';
 import { readmeModel, snapshotModel, tabModel } from './layout';
@@ -34,6 +35,8 @@ export interface WorkbookContext {
   user: string;
   /** Progress line on stderr (no-op for small workbooks). */
   progress: (message: string) => void;
+  /** Publisher name given with --by; otherwise 设置 公示发布人, else 社区两委 (never the OS account). */
+  publisher?: string | undefined;
 }
 
 /** .xlsx Date cells are UTC wall time: no offset (see cells.dateParts). */
@@ -150,7 +153,8 @@ export function publishBook(
     offsetMinutes: XLSX_OFFSET,
   });
   if (refusal) throw new UserError(`不能发布公示：${refusal}`);
-  const snapshot = buildSnapshot(result, { month, publishedAt: ctx.nowText, publisher: ctx.user });
+  const publisher = ctx.publisher || result.settings.publisherName || '社区两委';
+  const snapshot = buildSnapshot(result, { month, publishedAt: ctx.nowText, publisher });
   if (pkg.sheet(snapshot.tabName))
     throw new UserError(
       `不能发布公示：工作簿中已有「${snapshot.tabName}」表，但「${TAB.publications}」中没有它的记录。请核对后删除或改名该表再发布`,
@@ -169,7 +173,17 @@ export function publishBook(
     `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，SHA-256 ${record.sha256}`,
     snapshot.entries,
   ]);
-  return { result, snapshot, record, html: snapshotHtml(snapshot, record.sha256) };
+  const html = monthDocumentHtml(snapshot, {
+    communityName: result.settings.communityName,
+    publishedAt: ctx.nowText,
+    publicityDays: result.settings.publicityDays,
+    objectionContact: result.settings.objectionContact,
+    publisher,
+    reportTo: result.settings.reportTo,
+    sha256: record.sha256,
+    tabName: snapshot.tabName,
+  });
+  return { result, snapshot, record, html };
 }
 
 /** Top three and bottom three of a month, for the terminal. */
@@ -259,8 +273,8 @@ export function htmlPathFor(file: string, tabName: string): string {
   return join(dirname(file), `${base}-${tabName.replace(/\s+/g, '-')}.html`);
 }
 
-/** `jifen publish <book.xlsx> --month 2026-10`. */
-export function runPublish(file: string, month: string, ctx: WorkbookContext): string {
+/** `jifen publish <book.xlsx> --month 2026-10`: the workbook, the HTML page and (with Chromium) its PDF. */
+export async function runPublish(file: string, month: string, ctx: WorkbookContext): Promise<string> {
   requireXlsxName(file);
   ctx.progress('读取工作簿');
   const { pkg } = openBook(file, true);
@@ -273,10 +287,18 @@ export function runPublish(file: string, month: string, ctx: WorkbookContext): s
     { path: file, data: pkg.toBuffer(), backup: true },
     { path: html, data: out.html },
   ]);
+  ctx.progress('生成 PDF');
+  const pdfPath = html.replace(/\.html$/, '.pdf');
+  const printed = await htmlFileToPdf(html);
+  let pdfLine: string;
+  if ('pdf' in printed) {
+    writeFilesAtomically([{ path: pdfPath, data: printed.pdf }]);
+    pdfLine = `PDF（A4，${pdfPageCount(printed.pdf)} 页）：${pdfPath}`;
+  } else pdfLine = `PDF 未生成：${printed.reason}。可用浏览器打开上面的页面，打印为 PDF。`;
   return (
     `已发布 ${periodLabel(month)} 公示：「${out.snapshot.tabName}」（${out.snapshot.cadres} 名干部，明细 ${out.snapshot.entries} 条）\n` +
     `SHA-256：${out.record.sha256}\n` +
-    `已写入：${file}\n可打印页面（A4）：${html}\n备份：${backups.join('、') || '无'}\n\n` +
+    `已写入：${file}\n可打印页面（A4）：${html}\n${pdfLine}\n备份：${backups.join('、') || '无'}\n\n` +
     monthHighlights(out.result, month)
   );
 }

@@ -1,0 +1,55 @@
+// HTML → A4 PDF through a local headless Chromium (playwright-core), with 第 x 页 共 y 页 in the footer; reports why when it cannot.
+
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { PAGE_FOOTER_TEMPLATE } from '../shared/document';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export type PdfOutcome = { ok: true; pages: number } | { ok: false; reason: string };
+
+/** The Chromium executable: JIFEN_CHROMIUM, else the usual Debian/Ubuntu paths. */
+export function chromiumPath(): string | undefined {
+  const env = process.env.JIFEN_CHROMIUM;
+  if (env) return existsSync(env) ? env : undefined;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+/** Prints an HTML file to a PDF buffer. Never throws. */
+export async function htmlFileToPdf(htmlPath: string): Promise<{ pdf: Buffer } | { reason: string }> {
+  const exe = chromiumPath();
+  if (!exe) return { reason: '未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）' };
+  let chromium: typeof import('playwright-core').chromium;
+  try {
+    // playwright-core is a development dependency: an install without it still publishes (HTML only).
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    return { reason: '未安装 playwright-core（npm install playwright-core）' };
+  }
+  let browser: import('playwright-core').Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: exe });
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(htmlPath).href);
+    await page.evaluate(() => document.fonts.ready.then(() => true));
+    // Page numbers: Chromium's print footer (CSS page counters in @page margin boxes are not printed by it).
+    const pdf = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: PAGE_FOOTER_TEMPLATE,
+    });
+    return { pdf };
+  } catch (e) {
+    return { reason: `Chromium 打印失败：${(e as Error)?.message?.split('\n')[0] ?? String(e)}` };
+  } finally {
+    await browser?.close().catch(() => {});
+  }
+}
+
+/** Number of pages of a PDF (its /Type /Page objects). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+}
