@@ -48,6 +48,8 @@ export function tabModel(tab: ColumnTab, values: readonly (readonly Cell[])[]): 
       tierCol >= 0
         ? (_row, col, v) => (col === tierCol && typeof v === 'string' ? TIER_STYLE[tierClass(v)] : undefined)
         : undefined,
+    // 月度汇总, 年度汇总 and 积分台账 print landscape, one page wide (12 portrait pages in column strips before).
+    printLandscape: tab === 'monthly' || tab === 'yearly' || tab === 'ledger',
   };
 }
 

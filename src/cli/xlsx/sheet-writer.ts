@@ -32,6 +32,8 @@ export interface SheetModel {
   merges?: readonly string[];
   /** A4 portrait, fit to one page wide. */
   printA4?: boolean;
+  /** A4 landscape, one page wide, as many pages tall as needed (wide summary tabs). */
+  printLandscape?: boolean;
 }
 
 export interface RenderedSheet {
@@ -74,7 +76,7 @@ export function renderSheet(
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ',
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
   );
-  if (model.printA4) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  if (model.printA4 || model.printLandscape) head.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   head.push(`<dimension ref="A1:${lastRef}"/>`);
   const freeze = model.freezeRows ?? 0;
   if (freeze > 0) {
@@ -153,6 +155,8 @@ export function renderSheet(
   tail.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
   if (model.printA4)
     tail.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  else if (model.printLandscape)
+    tail.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   const notes = model.notes ?? [];
   if (notes.length) tail.push(`<legacyDrawing r:id="${NOTES_REL_IDS.vml}"/>`);
   tail.push('</worksheet>');
