@@ -264,7 +264,7 @@ export function monthDocumentHtml(snapshot: Snapshot, meta: DocumentMeta): strin
   return page(snapshot.title, body.join('\n'));
 }
 
-const REPORT_WIDTHS = [5, 6, 7, 9, 6, 6, 6, 6, 6, 11, 18, 14];
+const REPORT_WIDTHS = [6, 6, 8, 10, 7, 6, 6, 6, 6, 12, 16, 11];
 
 /** The half-year 公示 (ranking with 起始分). */
 export function halfYearDocumentHtml(report: PeriodReport, meta: DocumentMeta): string {
