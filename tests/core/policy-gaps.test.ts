@@ -9,6 +9,8 @@ import {
   isDateKey,
   isMonthKey,
   parsePeriod,
+  periodLabel,
+  periodsOfYear,
   validateScenario,
 } from '../../src/core';
 import { att, cadre, entry, of, scenario, summary } from '../helpers/scenario';
@@ -388,5 +390,38 @@ describe('published months (SPEC §4: a published month is settled; its stored s
     const { scenario: s } = validateScenario(raw, { defaultAsOf: '2026-10' });
     expect(buildYearBook(s, 2026).notices.filter((n) => n.kind === 'after-publication')).toEqual([]);
     expect(of(summary(raw, '2026-09'), '001').base).toBe(10);
+  });
+});
+
+describe('period keys of a year and their labels (SPEC §2: month, quarter, half-year, year)', () => {
+  test('a year has four quarters and two halves, in order', () => {
+    expect(periodsOfYear(2027)).toEqual({
+      months: [
+        '2027-01',
+        '2027-02',
+        '2027-03',
+        '2027-04',
+        '2027-05',
+        '2027-06',
+        '2027-07',
+        '2027-08',
+        '2027-09',
+        '2027-10',
+        '2027-11',
+        '2027-12',
+      ],
+      quarters: ['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'],
+      halves: ['2027-H1', '2027-H2'],
+      year: '2027',
+    });
+  });
+
+  test.each([
+    ['2026-H2', '2026年下半年'],
+    ['2026-01', '2026年1月'],
+    ['2026-Q4', '2026年第4季度'],
+    ['不是期间', '不是期间'],
+  ])('%s reads 「%s」', (key, label) => {
+    expect(periodLabel(key)).toBe(label);
   });
 });
