@@ -29,6 +29,8 @@ export interface FormReport {
   cadres: number;
   rules: number;
   triggersRemoved: number;
+  /** true: only signed-in accounts of the owner's Workspace domain may respond; false: any signed-in Google account. */
+  domainOnly: boolean;
 }
 
 function openStored(): Form | null {
@@ -57,6 +59,33 @@ function textItem(form: Form, title: string, help: string, required: boolean): v
   item.setHelpText(help).setRequired(required);
 }
 
+/**
+ * Verified authors (issue 10): the form records the respondent's signed-in Google account, which they
+ * cannot type over. `setEmailCollectionType(VERIFIED)` is the current API
+ * (https://developers.google.com/apps-script/reference/forms/form#setEmailCollectionType(EmailCollectionType),
+ * https://developers.google.com/apps-script/reference/forms/email-collection-type); runtimes without it
+ * have only `setCollectEmail(true)`. `setRequireLogin(true)` further limits responses to the owner's
+ * Google Workspace domain and is for Workspace accounts only
+ * (https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean)): on a
+ * consumer (gmail.com) account it fails, and VERIFIED alone still makes respondents sign in to any
+ * Google account. Must run before setDestination: the e-mail column is laid out when linking.
+ */
+function collectVerifiedEmail(form: GoogleAppsScript.Forms.Form): { domainOnly: boolean } {
+  const f = form as GoogleAppsScript.Forms.Form & { setEmailCollectionType?: (t: unknown) => unknown };
+  const types = (FormApp as unknown as { EmailCollectionType?: { VERIFIED?: unknown } }).EmailCollectionType;
+  if (typeof f.setEmailCollectionType === 'function' && types?.VERIFIED !== undefined) {
+    f.setEmailCollectionType(types.VERIFIED);
+  } else if (!form.collectsEmail()) {
+    form.setCollectEmail(true);
+  }
+  try {
+    form.setRequireLogin(true);
+    return { domainOnly: true };
+  } catch {
+    return { domainOnly: false }; // consumer account: no domain to restrict to
+  }
+}
+
 /** Creates the form (or updates the one stored in document properties), links it, installs the trigger. */
 export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'publications']);
@@ -79,6 +108,7 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
     .setDescription('每月如实申报本人（或报告其他干部）的积分事项，每月最后一天前提交。两委初评后公示。')
     .setAllowResponseEdits(false) // an edited response would re-fire with blanks (apps-script-facts §2.4)
     .setConfirmationMessage('已收到您的申报，两委审核后将在月度公示中体现。');
+  const signIn = collectVerifiedEmail(form);
   const names = cadres.map(cadreLabel);
   listItem(form, FORM_TITLES.submitter, '选择您本人', names, true);
   listItem(
@@ -131,5 +161,6 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
     cadres: cadres.length,
     rules: rules.length,
     triggersRemoved: removed,
+    domainOnly: signIn.domainOnly,
   };
 }

@@ -150,7 +150,7 @@ export function doSetupForm(ss: Spreadsheet = active()): string {
       `${r.created ? '新建' : '更新'}：${r.cadres} 名干部，${r.rules} 项可申报事项`,
       1,
     );
-    return `${r.created ? '已创建' : '已更新'}《干部积分申请表》：${r.cadres} 名干部，${r.rules} 项可申报事项。\n\n请把下面的链接发到干部微信群：\n${r.url}\n\n（编辑链接：${r.editUrl}）`;
+    return `${r.created ? '已创建' : '已更新'}《干部积分申请表》：${r.cadres} 名干部，${r.rules} 项可申报事项。\n\n${r.domainOnly ? '申请表要求用本单位账号登录，并自动记录登录邮箱作为申报人。' : '申请表要求用 Google 账号登录，并自动记录登录邮箱作为申报人（个人账号无法限定单位域名）。'}请让每位干部在「干部名册」登记这个邮箱。\n\n请把下面的链接发到干部微信群：\n${r.url}\n\n（编辑链接：${r.editUrl}）`;
   });
 }
 

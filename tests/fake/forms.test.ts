@@ -199,3 +199,74 @@ describe('§2.4 form submissions and events', () => {
     expect(url).not.toContain(`entry.${item.getId()}=`);
   });
 });
+
+// Verified authors (issue 10). Sources:
+// https://developers.google.com/apps-script/reference/forms/form#setEmailCollectionType(EmailCollectionType)
+// https://developers.google.com/apps-script/reference/forms/email-collection-type
+// https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean) (Workspace only)
+// https://developers.google.com/apps-script/reference/forms/form-response#getRespondentEmail()
+describe('email collection and sign-in', () => {
+  type WithType = GoogleAppsScript.Forms.Form & {
+    setEmailCollectionType(t: string): GoogleAppsScript.Forms.Form;
+    getEmailCollectionType(): string;
+  };
+  function verifiedForm(owner?: string) {
+    const s = setup(owner ? { owner } : {});
+    const FormApp = s.fake.FormApp as unknown as GoogleAppsScript.Forms.FormApp & {
+      EmailCollectionType: Record<string, string>;
+    };
+    const form = FormApp.create('f') as WithType;
+    form.setEmailCollectionType(FormApp.EmailCollectionType.VERIFIED!);
+    form.addTextItem().setTitle('数量').setRequired(true);
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, s.ss.getId());
+    return { ...s, FormApp, form };
+  }
+
+  test('VERIFIED records the signed-in account: getRespondentEmail and the responses sheet show it', () => {
+    const { fake, ss, form } = verifiedForm();
+    expect(form.getEmailCollectionType()).toBe('VERIFIED');
+    expect(form.collectsEmail()).toBe(true);
+    fake.submitForm(form, { 数量: '2' }, { email: 'cadre01@example.com' });
+    expect(form.getResponses()[0]!.getRespondentEmail()).toBe('cadre01@example.com');
+    const sheet = ss.getSheets()[0]!;
+    expect(sheet.getRange(1, 2).getValue()).toBe('电子邮件地址');
+    expect(sheet.getRange(2, 2).getValue()).toBe('cadre01@example.com');
+  });
+
+  test('without email collection getRespondentEmail is "" (the docs: filled only when emails are collected)', () => {
+    const s = setup();
+    const form = s.fake.FormApp.create('f');
+    form.addTextItem().setTitle('数量');
+    form.setDestination(s.fake.FormApp.DestinationType.SPREADSHEET, s.ss.getId());
+    s.fake.submitForm(form, { 数量: '2' }, { email: 'cadre01@example.com' });
+    expect(form.getResponses()[0]!.getRespondentEmail()).toBe('');
+  });
+
+  test('VERIFIED needs sign-in: an anonymous respondent cannot submit', () => {
+    const { fake, form } = verifiedForm();
+    expect(() => fake.submitForm(form, { 数量: '2' }, { email: '' })).toThrow(/requires sign-in/);
+    expect(form.getResponses()).toHaveLength(0);
+  });
+
+  test('setRequireLogin(true) works for a Workspace owner and limits respondents to the owner’s domain', () => {
+    const { fake, form } = verifiedForm('chair@shequ.example.com');
+    form.setRequireLogin(true);
+    expect(form.requiresLogin()).toBe(true);
+    expect(() => fake.submitForm(form, { 数量: '1' }, { email: 'stranger@gmail.com' })).toThrow(
+      /accepts only/,
+    );
+    fake.submitForm(form, { 数量: '1' }, { email: 'cadre02@shequ.example.com' });
+    expect(form.getResponses()).toHaveLength(1);
+  });
+
+  test('setRequireLogin(true) throws for a consumer (gmail.com) owner; nothing changes', () => {
+    const { form } = verifiedForm('chair@gmail.com');
+    expect(() => form.setRequireLogin(true)).toThrow();
+    expect(form.requiresLogin()).toBe(false);
+  });
+
+  test('an unknown collection type is refused', () => {
+    const { form } = verifiedForm();
+    expect(() => form.setEmailCollectionType('ALWAYS')).toThrow(/Invalid argument/);
+  });
+});

@@ -88,6 +88,10 @@ export class FormModel {
   responses: ResponseModel[] = [];
   destinationId: string | null = null;
   collectEmail = false;
+  /** Form.setEmailCollectionType (DOC forms/form#setEmailCollectionType): how respondents' emails are collected. */
+  emailCollectionType: 'DO_NOT_COLLECT' | 'VERIFIED' | 'RESPONDER_INPUT' = 'DO_NOT_COLLECT';
+  /** Form.setRequireLogin (DOC forms/form#setRequireLogin): only signed-in users of the owner's domain may respond. */
+  requireLogin = false;
   allowEdits = false;
   limitOne = false;
   accepting = true;
@@ -615,6 +619,8 @@ type FormPick =
   | 'setAcceptingResponses'
   | 'setAllowResponseEdits'
   | 'setCollectEmail'
+  | 'requiresLogin'
+  | 'setRequireLogin'
   | 'setConfirmationMessage'
   | 'setDescription'
   | 'setDestination'
@@ -741,12 +747,53 @@ export class FakeForm implements Pick<GForm, FormPick> {
   }
   setCollectEmail(collect: boolean): GForm {
     this.hit('setCollectEmail');
+    // The older switch: collecting means the signed-in account's address (VERIFIED in the newer enum).
+    this.setCollection(collect ? 'VERIFIED' : 'DO_NOT_COLLECT');
+    return this.me();
+  }
+  /**
+   * DOC https://developers.google.com/apps-script/reference/forms/form#setEmailCollectionType(EmailCollectionType)
+   * and https://developers.google.com/apps-script/reference/forms/email-collection-type: VERIFIED collects the
+   * signed-in respondent's Google account (sign-in needed), RESPONDER_INPUT a typed, unchecked address.
+   * Not in @types/google-apps-script 2.0.13, hence no `implements` entry.
+   */
+  setEmailCollectionType(type: string): GForm {
+    this.hit('setEmailCollectionType');
+    if (!['DO_NOT_COLLECT', 'VERIFIED', 'RESPONDER_INPUT'].includes(type)) {
+      throw new GasException('Invalid argument: emailCollectionType (fake text)');
+    }
+    this.setCollection(type as FormModel['emailCollectionType']);
+    return this.me();
+  }
+  getEmailCollectionType(): string {
+    this.hit('getEmailCollectionType');
+    return this.model.emailCollectionType;
+  }
+  private setCollection(type: FormModel['emailCollectionType']): void {
+    const collect = type !== 'DO_NOT_COLLECT';
     if (this.model.destinationId && collect !== this.model.collectEmail) {
       throw new FakeGasUnsupportedError(
-        'changing setCollectEmail after linking a destination ([UNCONFIRMED] column layout)',
+        'changing email collection after linking a destination ([UNCONFIRMED] column layout)',
       );
     }
     this.model.collectEmail = collect;
+    this.model.emailCollectionType = type;
+  }
+  requiresLogin(): boolean {
+    this.hit('requiresLogin');
+    return this.model.requireLogin;
+  }
+  /**
+   * DOC https://developers.google.com/apps-script/reference/forms/form#setRequireLogin(Boolean): "for Google
+   * Workspace users only" — it restricts responses to signed-in users of the form owner's domain. A consumer
+   * (gmail.com) account has no domain: the fake throws (the live text is [UNCONFIRMED]).
+   */
+  setRequireLogin(requireLogin: boolean): GForm {
+    this.hit('setRequireLogin');
+    if (requireLogin && this.forms.ctx.owner.toLowerCase().endsWith('@gmail.com')) {
+      throw new GasException('setRequireLogin is available only to Google Workspace accounts. (fake text)');
+    }
+    this.model.requireLogin = requireLogin;
     return this.me();
   }
   canEditResponse(): boolean {
@@ -855,6 +902,12 @@ export class FakeFormApp
 {
   readonly ItemType = ItemType as unknown as typeof GoogleAppsScript.Forms.ItemType;
   readonly DestinationType = DestinationType as unknown as typeof GoogleAppsScript.Forms.DestinationType;
+  /** DOC https://developers.google.com/apps-script/reference/forms/email-collection-type */
+  readonly EmailCollectionType = {
+    DO_NOT_COLLECT: 'DO_NOT_COLLECT',
+    VERIFIED: 'VERIFIED',
+    RESPONDER_INPUT: 'RESPONDER_INPUT',
+  } as const;
 
   constructor(readonly registry: FormRegistry) {}
 

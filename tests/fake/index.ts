@@ -275,6 +275,17 @@ export class FakeGas {
   }
   private submitModel(m: FormModel, answers: Record<string, Answer>, opts: SubmitOptions) {
     if (!m.accepting) throw new Error('FakeGas: the form is not accepting responses');
+    // opts.email is the respondent's signed-in Google account ('' = not signed in). VERIFIED collection and
+    // setRequireLogin both need sign-in (DOC forms/form#setEmailCollectionType, #setRequireLogin); the latter
+    // also limits respondents to the owner's domain.
+    const signedIn = opts.email ?? this.ctx.activeUser;
+    if ((m.emailCollectionType === 'VERIFIED' || m.requireLogin) && !signedIn) {
+      throw new Error('FakeGas: this form requires sign-in; an anonymous respondent cannot submit');
+    }
+    const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    if (m.requireLogin && domain(signedIn) !== domain(this.ctx.owner)) {
+      throw new Error(`FakeGas: this form accepts only accounts of ${domain(this.ctx.owner)}`);
+    }
     const r = {
       id: null as string | null,
       timestamp: opts.timestamp ? new Date(opts.timestamp) : this.ctx.clock.date(),

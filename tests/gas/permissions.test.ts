@@ -2,7 +2,7 @@
 
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
-import { getSidebarState, inspect, review } from '../../src/gas/server-api';
+import { doSetupForm, getSidebarState, inspect, review } from '../../src/gas/server-api';
 import { headersOf, INPUT_TABS, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
 import { cleanupGas, freshGas, MEMBER, OUTSIDER, OWNER, seedDemo, setSetting, typeRows } from './helpers';
@@ -280,5 +280,35 @@ describe('every server function refuses a non-member editor', () => {
     const other = new Set(['onFormSubmit', 'monthlyNotify', 'JIFEN_TOTAL', 'JIFEN_RANK', 'JIFEN_LEAVE_DAYS']);
     const untested = Object.keys(entry).filter((k) => !tested.has(k) && !readOnly.has(k) && !other.has(k));
     expect(untested).toEqual([]);
+  });
+});
+
+describe('the claim form collects verified emails (issue 10 part 2, form side)', () => {
+  const formOf = (fake: FakeGas) => {
+    const id = fake.PropertiesService.getDocumentProperties()
+      .getKeys()
+      .find((k) => /form/i.test(k))!;
+    return fake.FormApp.openById(fake.PropertiesService.getDocumentProperties().getProperty(id)!);
+  };
+
+  test('Workspace owner: VERIFIED collection and sign-in limited to the domain; the respondent email is exposed', () => {
+    const fake = book();
+    const msg = doSetupForm();
+    expect(msg).toContain('要求用本单位账号登录');
+    const form = formOf(fake) as GoogleAppsScript.Forms.Form & { getEmailCollectionType(): string };
+    expect(form.getEmailCollectionType()).toBe('VERIFIED');
+    expect(form.requiresLogin()).toBe(true);
+    expect(() => fake.submitForm(form, {}, { email: '' })).toThrow(/sign-in/);
+  });
+
+  test('consumer owner: setRequireLogin is unavailable, the form still collects the signed-in account', () => {
+    const fake = freshGas({ owner: 'chair@gmail.com' });
+    doSetup();
+    seedDemo(fake, { cadres: 3 });
+    const msg = doSetupForm();
+    expect(msg).toContain('个人账号无法限定单位域名');
+    const form = formOf(fake) as GoogleAppsScript.Forms.Form & { getEmailCollectionType(): string };
+    expect(form.getEmailCollectionType()).toBe('VERIFIED');
+    expect(form.requiresLogin()).toBe(false);
   });
 });
