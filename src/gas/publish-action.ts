@@ -72,6 +72,9 @@ function writeSnapshotTab(
   // Text cells as plain text (a 得分依据 like "2026-10" or "=…" must stay what it was), numbers as numbers.
   range.setNumberFormats(block.map((r) => r.map((v) => (typeof v === 'number' ? '0.##' : '@'))));
   range.setValues(block);
+  // One alignment for headers and figures: right-aligned numbers under left-aligned headers read as the
+  // next column's (and 排名 ran into 编号 as "1 005"). Formatting only: the digest covers the values.
+  range.setHorizontalAlignment('left').setVerticalAlignment('top');
   sheet.getRange(1, 1).setFontSize(15).setFontWeight('bold');
   for (const h of style.headerRows)
     sheet

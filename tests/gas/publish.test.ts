@@ -150,6 +150,12 @@ test('a full month publish: snapshot content, protection, digest, locked rows, P
   expect(out.sheetName).toBe('公示-2026-09');
   const snap = fake.values('公示-2026-09');
   expect(snap[0]![0]).toBe('幸福社区 2026年9月 干部积分公示');
+  // Readable on screen: the rank (a number) and the id sit left-aligned under their own headers.
+  const tab = fake.spreadsheet.getSheetByName('公示-2026-09')!;
+  const headerRow = snap.findIndex((r) => r[0] === '排名') + 1;
+  expect(tab.getRange(headerRow + 1, 1).getValue()).toBe(1);
+  expect(tab.getRange(headerRow + 1, 1).getHorizontalAlignment()).toBe('left');
+  expect(tab.getRange(headerRow, 1).getHorizontalAlignment()).toBe('left');
   // per-cadre figures equal the core's month summary
   const raw = {
     settings: { year: 2026, asOf: '2026-11' },
