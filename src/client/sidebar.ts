@@ -13,7 +13,7 @@ import { parseQuantity, signed } from './validate';
 
 /** Per-row UI state that must survive re-renders (open panel, drafts typed so far, inline errors). */
 interface RowUi {
-  panel: 'none' | 'reject' | 'adjust';
+  panel: 'none' | 'reject' | 'adjust' | 'inspect';
   reason: string;
   quantity: string;
   errors: { reason?: string; quantity?: string; other?: string };
@@ -46,6 +46,11 @@ function rowUi(id: string): RowUi {
 
 function canAct(): boolean {
   return !ui.busy && !!ui.state?.user.isCommittee;
+}
+
+/** The 纪检专干 (not also on the committee): inspects and leaves a 审查意见, never decides (SPEC §1). */
+function isInspector(): boolean {
+  return !!ui.state?.user.isDiscipline && !ui.state.user.isCommittee;
 }
 
 /** Takes a fresh state from the server, dropping selections and panels of rows that left the list. */
@@ -106,6 +111,7 @@ async function afterResult(res: ReviewResult | PublishResult, ids: string[]): Pr
     for (const [field, msg] of Object.entries(res.errors)) {
       if (ids.length === 1 && (field === 'reason' || field === 'quantity'))
         rowUi(ids[0]!).errors[field] = msg;
+      else if (ids.length === 1 && field === 'opinion') rowUi(ids[0]!).errors.reason = msg;
       else leftover.push(msg);
     }
     // The server's message often already joins its field errors: add only what it does not say.
@@ -163,6 +169,24 @@ function submitAdjust(c: PendingClaim): void {
   );
 }
 
+function submitInspection(c: PendingClaim): void {
+  const state = ui.state;
+  if (!state || ui.busy || !isInspector()) return;
+  const r = rowUi(c.id);
+  r.errors = {};
+  const opinion = r.reason.trim();
+  if (!opinion) {
+    r.errors.reason = '请填写审查意见';
+    ui.focus = `reason-${c.id}`;
+    render();
+    return;
+  }
+  const req = { id: c.id, opinion, month: state.month };
+  void withBusy(`正在记录对 ${c.cadreName} 申报的审查意见…`, async () =>
+    afterResult(await call('sidebarInspect', req), [c.id]),
+  );
+}
+
 function bulkApprove(): void {
   const state = ui.state;
   if (!state) return;
@@ -188,19 +212,27 @@ function openPanel(c: PendingClaim, panel: RowUi['panel']): void {
   r.panel = r.panel === panel ? 'none' : panel;
   r.errors = {};
   if (panel === 'adjust' && !r.quantity) r.quantity = String(c.quantity);
-  ui.focus = r.panel === 'reject' ? `reason-${c.id}` : r.panel === 'adjust' ? `qty-${c.id}` : '';
+  ui.focus = r.panel === 'adjust' ? `qty-${c.id}` : r.panel === 'none' ? '' : `reason-${c.id}`;
   render();
 }
 
 // ---------------------------------------------------------------- rendering
 
 function renderHeader(state: SidebarState): Node {
-  const role = state.user.isCommittee ? '两委成员' : '只读';
+  const role = state.user.isCommittee ? '两委成员' : state.user.isDiscipline ? '纪检专干' : '只读';
   return el(
     'header',
     {},
     el('div', { class: 'who', id: 'user' }, `${state.user.email || '未知用户'} · ${role}`),
     !state.user.isCommittee &&
+      state.user.isDiscipline &&
+      el(
+        'div',
+        { class: 'notice', id: 'inspector-notice', role: 'note' },
+        '您是纪检专干：可以查看申报并填写审查意见（记入「操作日志」），通过、驳回、调整和发布由两委成员决定。',
+      ),
+    !state.user.isCommittee &&
+      !state.user.isDiscipline &&
       el(
         'div',
         { class: 'notice', id: 'readonly-notice', role: 'note' },
@@ -312,29 +344,45 @@ function renderClaim(c: PendingClaim): HTMLElement {
       { class: 'claim-line muted claim-meta' },
       `申报人 ${c.submitter || '—'} · ${c.submittedAt || '—'} · 第 ${c.row} 行`,
     ),
-    el(
-      'div',
-      { class: 'claim-actions' },
-      button('通过', () => approve(c), { class: 'primary', 'data-action': 'approve', disabled: !act }),
-      button('驳回', () => openPanel(c, 'reject'), {
-        class: 'danger',
-        'data-action': 'reject',
-        disabled: !act,
-        'aria-expanded': String(r.panel === 'reject'),
-      }),
-      button('调整数量', () => openPanel(c, 'adjust'), {
-        'data-action': 'adjust',
-        disabled: !act,
-        'aria-expanded': String(r.panel === 'adjust'),
-      }),
-    ),
+    (c.inspections ?? []).length > 0 &&
+      el(
+        'ul',
+        { class: 'claim-line claim-inspections', 'aria-label': '审查意见' },
+        ...(c.inspections ?? []).map((t) => el('li', {}, el('span', { class: 'muted' }, '审查意见：'), t)),
+      ),
+    isInspector()
+      ? el(
+          'div',
+          { class: 'claim-actions' },
+          button('填写审查意见', () => openPanel(c, 'inspect'), {
+            'data-action': 'inspect',
+            disabled: ui.busy,
+            'aria-expanded': String(r.panel === 'inspect'),
+          }),
+        )
+      : el(
+          'div',
+          { class: 'claim-actions' },
+          button('通过', () => approve(c), { class: 'primary', 'data-action': 'approve', disabled: !act }),
+          button('驳回', () => openPanel(c, 'reject'), {
+            class: 'danger',
+            'data-action': 'reject',
+            disabled: !act,
+            'aria-expanded': String(r.panel === 'reject'),
+          }),
+          button('调整数量', () => openPanel(c, 'adjust'), {
+            'data-action': 'adjust',
+            disabled: !act,
+            'aria-expanded': String(r.panel === 'adjust'),
+          }),
+        ),
   );
   if (r.panel !== 'none') item.appendChild(renderPanel(c, r));
   return item;
 }
 
 function renderPanel(c: PendingClaim, r: RowUi): HTMLElement {
-  const act = canAct();
+  const act = r.panel === 'inspect' ? !ui.busy && isInspector() : canAct();
   const reasonId = `reason-${c.id}`;
   const reason = el('textarea', {
     id: reasonId,
@@ -372,23 +420,35 @@ function renderPanel(c: PendingClaim, r: RowUi): HTMLElement {
   }
   append(
     panel,
-    el('label', { for: reasonId }, r.panel === 'reject' ? '驳回理由（必填）' : '调整理由（必填）'),
+    el(
+      'label',
+      { for: reasonId },
+      { reject: '驳回理由（必填）', adjust: '调整理由（必填）', inspect: '审查意见（必填，不改变审核结果）' }[
+        r.panel as 'reject' | 'adjust' | 'inspect'
+      ],
+    ),
     reason,
     r.errors.reason && el('div', { class: 'field-error', 'data-error': 'reason' }, r.errors.reason),
     el(
       'div',
       { class: 'claim-actions' },
-      r.panel === 'reject'
-        ? button('确认驳回', () => submitReject(c), {
-            class: 'danger',
-            'data-action': 'confirm-reject',
+      r.panel === 'inspect'
+        ? button('提交审查意见', () => submitInspection(c), {
+            class: 'primary',
+            'data-action': 'confirm-inspect',
             disabled: !act,
           })
-        : button('确认调整', () => submitAdjust(c), {
-            class: 'primary',
-            'data-action': 'confirm-adjust',
-            disabled: !act,
-          }),
+        : r.panel === 'reject'
+          ? button('确认驳回', () => submitReject(c), {
+              class: 'danger',
+              'data-action': 'confirm-reject',
+              disabled: !act,
+            })
+          : button('确认调整', () => submitAdjust(c), {
+              class: 'primary',
+              'data-action': 'confirm-adjust',
+              disabled: !act,
+            }),
       button('取消', () => openPanel(c, 'none'), { 'data-action': 'cancel', disabled: ui.busy }),
     ),
   );

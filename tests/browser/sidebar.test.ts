@@ -268,15 +268,60 @@ test('a non-committee user gets a read-only view with every action disabled', as
   expect(calls.map((c) => c.name)).toEqual(['sidebarGetState']);
 });
 
-test('the 纪检专干 may review but the publish button stays off, with the reason', async () => {
+test('the 纪检专干 sees why publishing is off', async () => {
   const nothingPending: SidebarState = {
     ...without(sidebarState(), ['E1', 'E2', 'E3']),
     months: [{ month: '2026-10', published: false, pending: 0 }],
-    user: { email: 'jijian@example.com', isCommittee: true, canPublish: false },
+    user: { email: 'jijian@example.com', isCommittee: false, canPublish: false, isDiscipline: true },
   };
   const { page } = await open(nothingPending);
   await see(page.locator('#publish')).disabled();
   await see(page.locator('#publish-hint')).contains('只有两委成员可以发布公示');
+});
+
+test('the 纪检专干 inspects: no approve/reject/adjust, a 审查意见 is required, sent, and shown (SPEC §1)', async () => {
+  const inspector: SidebarState = {
+    ...sidebarState(),
+    user: { email: 'jijian@example.com', isCommittee: false, canPublish: false, isDiscipline: true },
+  };
+  const after: SidebarState = {
+    ...inspector,
+    pending: inspector.pending.map((c) =>
+      c.id === 'E1' ? { ...c, inspections: ['jijian@example.com 2026-11-05 10:00:00：请补充调解记录'] } : c,
+    ),
+  };
+  const { page, calls } = await session.open(
+    'Sidebar.html',
+    {
+      sidebarGetState: () => inspector,
+      sidebarInspect: () => ({
+        ok: true,
+        message: '已记录对 E1 的审查意见（不改变审核结果）',
+        changed: 1,
+        state: after,
+      }),
+    },
+    SIDEBAR,
+  );
+  await page.locator('#claims').waitFor();
+  await see(page.locator('#user')).contains('纪检专干');
+  await see(page.locator('#inspector-notice')).contains('通过、驳回、调整和发布由两委成员决定');
+  for (const action of ['approve', 'reject', 'adjust']) {
+    await see(page.locator(`#claims [data-action="${action}"]`)).count(0);
+  }
+  const first = page.locator(row('E1'));
+  await first.locator('[data-action="inspect"]').click();
+  await first.locator('[data-action="confirm-inspect"]').click();
+  await see(first.locator('[data-error="reason"]')).text('请填写审查意见');
+  expect(calls.map((c) => c.name)).toEqual(['sidebarGetState']);
+  await first.locator('textarea.reason').fill('请补充调解记录');
+  await first.locator('[data-action="confirm-inspect"]').click();
+  await see(page.locator(row('E1')).locator('.claim-inspections')).contains('请补充调解记录');
+  expect(calls.at(-1)).toEqual({
+    name: 'sidebarInspect',
+    args: [{ id: 'E1', opinion: '请补充调解记录', month: '2026-10' }],
+  });
+  await screenshot(page, 'sidebar-inspector.png');
 });
 
 test('month picker loads the chosen month; an empty month shows the empty state and allows publishing', async () => {
