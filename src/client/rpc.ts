@@ -29,7 +29,17 @@ export function failureMessage(error: unknown): string {
   else if (typeof error === 'string') text = error;
   // Why: the message's exact shape is unconfirmed; it often starts with "Error: " or "ScriptError: ".
   text = text.replace(/^(?:\s*(?:[A-Za-z]*Error|Exception):\s*)+/, '').trim();
-  return text ? `服务器调用失败：${text}` : '服务器调用失败，请稍后重试。';
+  if (!text) return '服务器调用失败，请稍后重试。';
+  // Permission refusals are not server faults: name them and say what to do.
+  if (/authori[sz]ation is required|需要授权|授权/i.test(text))
+    return `需要授权：${text}。请从「积分管理」菜单重新运行该功能，按 Google 的提示授予权限后再试。`;
+  if (
+    /permission|PERMISSION_DENIED|do not have access|don't have access|没有.*权限|无权|只有两委成员/i.test(
+      text,
+    )
+  )
+    return `没有权限：${text}。请确认您的账号列在「设置」的两委成员中（修改后由表格所有者运行「初始化/修复表格」）。`;
+  return `服务器调用失败：${text}`;
 }
 
 /** Calls a server function; resolves with its result, rejects with an Error whose message is Chinese. */

@@ -263,7 +263,9 @@ test('a failed options load shows the Chinese reason and a retry button that wor
     DIALOG,
   );
   const { page } = opened;
-  await see(page.locator('#status')).text('服务器调用失败：需要授权');
+  await see(page.locator('#status')).text(
+    '需要授权：需要授权。请从「积分管理」菜单重新运行该功能，按 Google 的提示授予权限后再试。',
+  );
   await page.locator('#retry').click();
   await see(page.locator('#panel-event')).visible();
   await page.locator('#close').click();

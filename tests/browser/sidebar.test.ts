@@ -169,6 +169,18 @@ test('a failed call (failure handler) shows a Chinese message and re-enables the
   await see(page.locator(`${row('E1')} button[data-action="approve"]`)).enabled();
 });
 
+test('a permission refusal says what it is, not 「服务器调用失败」', async () => {
+  const { page } = await open(sidebarState(), () => {
+    throw new Error('Exception: You do not have permission to call SpreadsheetApp.getActiveSpreadsheet');
+  });
+  await page.setViewportSize({ width: 300, height: 800 });
+  await page.locator(`${row('E1')} button[data-action="approve"]`).click();
+  await see(page.locator('#status')).text(
+    '没有权限：You do not have permission to call SpreadsheetApp.getActiveSpreadsheet。请确认您的账号列在「设置」的两委成员中（修改后由表格所有者运行「初始化/修复表格」）。',
+  );
+  await see(page.locator(`${row('E1')} button[data-action="approve"]`)).enabled();
+});
+
 test('adjust quantity: whole positive number and a reason are required, inline', async () => {
   const state = sidebarState();
   const { page, callsTo } = await open(state, (req) => ({
