@@ -64,3 +64,17 @@ export function safeUrl(text: string): string | null {
     return null;
   }
 }
+
+/** Text with its http(s) addresses as links (opening in a new tab); lines are kept by CSS (pre-line). */
+export function linkified(text: string): Child[] {
+  const out: Child[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/https?:\/\/[^\s，。；、）)]+/g)) {
+    if (m.index! > last) out.push(text.slice(last, m.index));
+    const href = safeUrl(m[0]);
+    out.push(href ? el('a', { href, target: '_blank', rel: 'noopener' }, m[0]) : m[0]);
+    last = m.index! + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}

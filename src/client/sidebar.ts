@@ -7,7 +7,7 @@ import type {
   ReviewResult,
   SidebarState,
 } from '../shared/ui-contract';
-import { append, button, byId, el, replaceChildren, safeUrl } from './dom';
+import { append, button, byId, el, linkified, replaceChildren, safeUrl } from './dom';
 import { call } from './rpc';
 import { parseQuantity, signed } from './validate';
 
@@ -572,7 +572,7 @@ function render(): void {
       role: 'status',
       'aria-live': 'polite',
     },
-    ui.status?.text,
+    ...(ui.status ? linkified(ui.status.text) : []),
   );
   const loading = el(
     'div',

@@ -1,8 +1,10 @@
 // The review sidebar (dist/Sidebar.html) in headless Chromium at 300px, against a scripted server.
 
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PublishResult, ReviewRequest, ReviewResult, SidebarState } from '../../src/shared/ui-contract';
 import { HOSTILE_NAME, HOSTILE_REASON, sidebarState, without } from './fixtures';
-import { allDisabled, deferred, type OpenedPage, pageSession, screenshot, see } from './harness';
+import { allDisabled, deferred, type OpenedPage, pageSession, SCREENSHOTS, screenshot, see } from './harness';
 
 // Generous: on a loaded 2-core machine a Chromium page load alone can take seconds.
 jest.setTimeout(90_000);
@@ -385,4 +387,31 @@ test('month picker loads the chosen month; an empty month shows the empty state 
   // Published now: the button is disabled with the reason.
   await see(publish).disabled();
   await see(page.locator('#publish-hint')).contains('2026-09 已发布公示');
+});
+
+test('at 300 px a multi-line result keeps its lines, its address is a link, and the status stays in view', async () => {
+  const url = 'https://drive.google.com/file/d/abc/view';
+  const { page } = await open(sidebarState(), () => ({
+    ok: true,
+    message: `已通过 1 条申报。\n打印版 PDF：${url}\n校验码（SHA-256）：${'b'.repeat(64)}`,
+    state: sidebarState(),
+  }));
+  await page.setViewportSize({ width: 300, height: 420 });
+  // Act on the last card, far down the list: the answer must be visible without scrolling back.
+  const last = page.locator('#claims > li').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.locator('button[data-action="approve"]').click();
+  const status = page.locator('#status');
+  await see(status).contains('已通过 1 条申报。');
+  expect(await status.locator('a').getAttribute('href')).toBe(url);
+  expect(await status.locator('a').getAttribute('rel')).toBe('noopener');
+  const lines = await status.evaluate((n) => (n as HTMLElement).innerText.split('\n').filter(Boolean).length);
+  expect(lines).toBe(3);
+  const box = await status.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(420);
+  // The viewport as the user sees it (a full-page shot would hide what sticky does).
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-after-action.png') });
 });
