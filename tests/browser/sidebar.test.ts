@@ -394,6 +394,7 @@ test('at 300 px a multi-line result keeps its lines, its address is a link, and 
   const { page } = await open(sidebarState(), () => ({
     ok: true,
     message: `已通过 1 条申报。\n打印版 PDF：${url}\n校验码（SHA-256）：${'b'.repeat(64)}`,
+    changed: 1,
     state: sidebarState(),
   }));
   await page.setViewportSize({ width: 300, height: 420 });
