@@ -498,6 +498,9 @@ function publishBlocker(state: SidebarState): string {
   if (state.published || monthInfo?.published) return `${state.month} 已发布公示。如需更正，请通过异议处理。`;
   if (!state.user.isCommittee || state.user.canPublish === false) return '只有两委成员可以发布公示。';
   if (pending > 0) return `还有 ${pending} 条待审核申报，全部审核后才能发布。`;
+  const errors = state.counts.monthIntakeErrors ?? 0;
+  if (errors > 0)
+    return `${state.month} 还有 ${errors} 条申报异常未处理：请在「申报异常」表逐条处理并把「处理情况」改为“已处理”后再发布。`;
   return '';
 }
 

@@ -116,6 +116,13 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
     counts: {
       pending: pendingByMonth.get(month)?.length ?? 0,
       intakeErrors: countRows(errors, (r) => cellText(r[columnIndex(errors, '处理情况')]) !== '已处理'),
+      // Same test as the publication's refusal (publish-action intakeErrorsOf).
+      monthIntakeErrors: countRows(
+        errors,
+        (r) =>
+          cellText(r[columnIndex(errors, '处理情况')]) !== '已处理' &&
+          cellText(r[columnIndex(errors, '原始内容')]).includes(`（${month}）`),
+      ),
       objections: countRows(
         objections,
         (r) =>

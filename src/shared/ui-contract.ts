@@ -42,7 +42,14 @@ export interface SidebarState {
   months: MonthOption[];
   month: string;
   published: boolean;
-  counts: { pending: number; intakeErrors: number; objections: number; problems: number };
+  counts: {
+    pending: number;
+    intakeErrors: number;
+    objections: number;
+    problems: number;
+    /** Unhandled 申报异常 naming the shown month: publishing refuses while there are any. */
+    monthIntakeErrors?: number;
+  };
   pending: PendingClaim[];
   /** Non-fatal notes to show (e.g. rows that could not be read). */
   notes: string[];

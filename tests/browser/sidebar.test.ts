@@ -416,3 +416,16 @@ test('at 300 px a multi-line result keeps its lines, its address is a link, and 
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-after-action.png') });
 });
+
+test('publishing is off, with the reason, while the month has unhandled 申报异常', async () => {
+  const base = without(sidebarState(), ['E1', 'E2', 'E3']);
+  const state: SidebarState = {
+    ...base,
+    months: base.months.map((m) => (m.month === base.month ? { ...m, pending: 0 } : m)),
+    counts: { ...base.counts, pending: 0, monthIntakeErrors: 2 },
+  };
+  const { page } = await open(state);
+  await page.setViewportSize({ width: 300, height: 800 });
+  await see(page.locator('#publish')).disabled();
+  await see(page.locator('#publish-hint')).contains('还有 2 条申报异常未处理');
+});
