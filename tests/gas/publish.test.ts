@@ -10,6 +10,7 @@ import {
   sha256Hex,
   verifySnapshots,
 } from '../../src/gas/publish-action';
+import { sidebarState } from '../../src/gas/review';
 import { getDialogOptions, publishFromSidebar, submitDialog } from '../../src/gas/server-api';
 import type { Cell } from '../../src/shared/cells';
 import { canonicalSnapshotText } from '../../src/shared/publish';
@@ -127,6 +128,9 @@ describe('refusals leave everything as it was', () => {
     ]);
     expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/1 条申报异常/);
     expect(records(fake)).toEqual([]);
+    // The sidebar knows it before anyone clicks: the month's unhandled intake errors are counted.
+    expect(sidebarState(fake.spreadsheet, '2026-09').counts.monthIntakeErrors).toBe(1);
+    expect(sidebarState(fake.spreadsheet, '2026-08').counts.monthIntakeErrors).toBe(0);
     // handled (marked, not deleted): publishing goes ahead
     const E = headersOf('intakeErrors');
     sheet(fake, TAB.intakeErrors)
