@@ -56,10 +56,9 @@ export function recordRoles(r: RoleRecord): void {
 }
 
 /** The roles as 设置 states them now (the owner always belongs to the committee). */
-export function typedRoles(ss: Spreadsheet): RoleRecord {
+export function typedRoles(ss: Spreadsheet, owner = ownerEmail(ss)): RoleRecord {
   const problems: SheetProblem[] = [];
   const settings = readSettings(readTab(ss, 'settings'), problems);
-  const owner = ss.getOwner()?.getEmail()?.toLowerCase();
   return {
     committee: [
       ...new Set([...(owner ? [owner] : []), ...settings.committeeEmails.map((e) => e.toLowerCase())]),
@@ -102,10 +101,12 @@ export function disciplineEmail(ss: Spreadsheet): string {
   return people(ss).discipline;
 }
 
-function people(ss: Spreadsheet): RoleRecord {
-  const rec = recordedRoles();
-  if (!rec) return typedRoles(ss);
-  const owner = ss.getOwner()?.getEmail()?.toLowerCase();
+function ownerEmail(ss: Spreadsheet): string {
+  return ss.getOwner()?.getEmail()?.toLowerCase() ?? '';
+}
+
+function people(ss: Spreadsheet, owner = ownerEmail(ss), rec = recordedRoles()): RoleRecord {
+  if (!rec) return typedRoles(ss, owner);
   return {
     committee: [...new Set([...(owner ? [owner] : []), ...rec.committee])],
     discipline: rec.discipline,
@@ -130,14 +131,19 @@ export function requireCommittee(
       `无法确认您的身份（Google 未提供邮箱），不能${action}。请使用本表格所属单位的账号登录后重试。`,
     );
   }
-  if (!(orDisciplineOfficer ? reviewerEmails(ss) : committeeEmails(ss)).includes(email)) {
+  // One owner lookup and at most one 设置 read (the recompute call budget counts them).
+  const owner = ownerEmail(ss);
+  const rec = recordedRoles();
+  const p = people(ss, owner, rec);
+  const allowed = orDisciplineOfficer && p.discipline ? [...p.committee, p.discipline] : p.committee;
+  if (!allowed.includes(email)) {
     throw new UserFacingError(
       orDisciplineOfficer
         ? `只有两委成员或纪检专干可以${action}。您的账号 ${email} 不在两委成员确认过的名单中。`
         : `只有两委成员可以${action}。您的账号 ${email} 不在两委成员确认过的两委成员名单中（「设置」表的两委成员邮箱，经两委成员运行「初始化/修复表格」确认）。`,
     );
   }
-  const change = confirming ? '' : roleChange(ss);
+  const change = confirming || !rec ? '' : describeRoleChange(rec, typedRoles(ss, owner));
   if (change) {
     throw new UserFacingError(
       `「设置」中的人员名单与两委成员上次确认的不一致（${change}），为防止未经确认的授权，暂停${action}。如果这是两委成员的修改，请两委成员运行「积分管理 › 初始化/修复表格」确认；如果不是，请在「设置」中恢复原值并查看「操作日志」。`,
@@ -154,7 +160,8 @@ export function requireWritable(ss: Spreadsheet, tabs: readonly string[]): void 
   const blocked = tabs.filter((name) => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return false;
-    const blocks = (p: GoogleAppsScript.Spreadsheet.Protection) => !p.isWarningOnly() && !p.canEdit();
+    // canEdit first: it is true for the committee, so the usual case costs one call per protection.
+    const blocks = (p: GoogleAppsScript.Spreadsheet.Protection) => !p.canEdit() && !p.isWarningOnly();
     return (
       sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).some(blocks) ||
       sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).some(blocks)

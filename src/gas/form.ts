@@ -10,9 +10,10 @@ import {
   ruleLabel,
   SELF,
 } from '../shared/intake';
-import { UserFacingError } from './access';
+import { committeeEmails, UserFacingError } from './access';
 import { FORM_ID_KEY, findResponsesSheet } from './intake-action';
 import { installMonthlyNotify } from './notify';
+import { restrictToCommittee } from './protect';
 import { loadWorkbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,6 +87,16 @@ function collectVerifiedEmail(form: GoogleAppsScript.Forms.Form): { domainOnly: 
   }
 }
 
+/** Protects every form-responses tab of the spreadsheet to the committee. */
+export function protectResponseTabs(ss: Spreadsheet, committee: readonly string[]): void {
+  for (const sheet of ss.getSheets()) {
+    if (!sheet.getFormUrl()) continue;
+    const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+    restrictToCommittee(p, committee, `「${sheet.getName()}」是申请表的原始回复，仅两委成员可修改`);
+    if (p.isWarningOnly()) p.setWarningOnly(false);
+  }
+}
+
 /** Creates the form (or updates the one stored in document properties), links it, installs the trigger. */
 export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'publications']);
@@ -141,6 +152,9 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   if (created || !findResponsesSheet(ss, form.getId())) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
   }
+  // The responses tab is input too: a file editor typing a row there would become a claim on the next
+  // sync. Protections bind people, not the form's own submissions.
+  protectResponseTabs(ss, committeeEmails(ss));
 
   // Exactly one submit trigger: stale or duplicate ones make one submission run twice (§2.5).
   let removed = 0;

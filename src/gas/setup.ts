@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from '../core';
 import type { Cell } from '../shared/cells';
 import { ruleRow } from '../shared/rule-rows';
 import { COLUMNS, type ColumnTab, headersOf, INPUT_TABS, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import { protectResponseTabs } from './form';
 import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
 import { ensureSize, formatsFor } from './sheets-io';
@@ -107,6 +108,7 @@ export function setupWorkbook(
       if (p.canEdit()) restrictToCommittee(p, committee, p.getDescription());
     }
   }
+  protectResponseTabs(ss, committee);
   // The default first sheet of a new spreadsheet ("Sheet1" / "工作表1") is left alone when it has data.
   ss.setActiveSheet(ss.getSheetByName(TAB.readme)!);
   return report;

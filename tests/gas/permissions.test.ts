@@ -312,3 +312,29 @@ describe('the claim form collects verified emails (issue 10 part 2, form side)',
     expect(form.requiresLogin()).toBe(false);
   });
 });
+
+test('the form-responses tab is protected too: a typed row cannot become a claim; the form still writes', () => {
+  const fake = book();
+  doSetupForm();
+  const responses = fake.spreadsheet.getSheets().find((s) => !!s.getFormUrl())!;
+  const form = fake.FormApp.openByUrl(responses.getFormUrl()!);
+  fake.setActiveUser(OUTSIDER);
+  expect(() => responses.appendRow([new Date(), OUTSIDER, '001 王建国'])).toThrow(PROTECTED_MSG);
+  expect(() => responses.getRange(2, 2).setValue(MEMBER)).toThrow(PROTECTED_MSG);
+  // a respondent's submission is written by Google Forms, not by the respondent
+  const before = responses.getLastRow();
+  const first = fake.values(responses.getName())[0]!;
+  // the first choice of every list question, any text elsewhere: what a respondent can pick
+  const answers = Object.fromEntries(
+    form.getItems().flatMap((it) => {
+      const title = it.getTitle();
+      if (!first.includes(title)) return [];
+      if (it.getType() === FormApp.ItemType.LIST)
+        return [[title, it.asListItem().getChoices()[0]!.getValue()]];
+      if (it.getType() === FormApp.ItemType.DATE) return [[title, '2026-10-12']];
+      return [[title, '1']];
+    }),
+  );
+  fake.submitForm(form, answers, { email: 'cadre01@example.com' });
+  expect(responses.getLastRow()).toBe(before + 1);
+});
