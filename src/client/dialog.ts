@@ -91,10 +91,19 @@ function clearErrors(t: Tab): void {
   replaceChildren(byId(`errors-${t}`));
 }
 
-function setStatus(kind: 'ok' | 'error' | 'info' | '', text: string): void {
+type StatusKind = 'ok' | 'error' | 'info' | '';
+/** Each tab keeps its own message: a success on one tab does not show on the others. */
+const statusOfTab = new Map<Tab, { kind: StatusKind; text: string }>();
+
+function showStatus(kind: StatusKind, text: string): void {
   const s = byId('status');
   s.className = kind ? `status ${kind}` : 'status';
   s.textContent = text;
+}
+
+function setStatus(kind: StatusKind, text: string): void {
+  statusOfTab.set(tab, { kind, text });
+  showStatus(kind, text);
 }
 
 function setBusy(on: boolean, text = '正在保存…'): void {
@@ -1071,6 +1080,8 @@ function selectTab(t: Tab): void {
     byId(`tab-${key}`).setAttribute('aria-selected', String(key === t));
     byId(`panel-${key}`).hidden = key !== t;
   }
+  const own = statusOfTab.get(t);
+  showStatus(own?.kind ?? '', own?.text ?? '');
 }
 
 function closeDialog(): void {

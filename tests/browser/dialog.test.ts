@@ -83,6 +83,11 @@ test('event entry: inline validation first, then one submit with the typed reque
   await see(page.locator('#event-quantity')).value('1');
   await see(page.locator('#err-event-reason')).text('');
   await screenshot(page, 'dialog-event-saved.png');
+  // The message belongs to its tab: gone on another tab, back when returning.
+  await page.locator('#tab-attendance').click();
+  await see(page.locator('#status')).text('');
+  await page.locator('#tab-event').click();
+  await see(page.locator('#status')).text('已录入：李四 被上级点名批评 ×2（-10 分）。');
 });
 
 test("the server's field errors are shown inline next to the fields", async () => {
