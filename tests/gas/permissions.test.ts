@@ -338,3 +338,20 @@ test('the form-responses tab is protected too: a typed row cannot become a claim
   fake.submitForm(form, answers, { email: 'cadre01@example.com' });
   expect(responses.getLastRow()).toBe(before + 1);
 });
+
+test('a non-member cannot widen, weaken, rename, delete or clear a protected input tab', () => {
+  const fake = book();
+  const before = snapshot(fake);
+  fake.setActiveUser(OUTSIDER);
+  const ledger = fake.spreadsheet.getSheetByName(TAB.ledger)!;
+  const p = ledger.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!;
+  expect(() => p.addEditor(OUTSIDER)).toThrow();
+  expect(() => p.setWarningOnly(true)).toThrow();
+  expect(() => ledger.setName('积分台账-旧')).toThrow(PROTECTED_MSG);
+  expect(() => fake.spreadsheet.deleteSheet(ledger)).toThrow(PROTECTED_MSG);
+  expect(() => ledger.clear()).toThrow(PROTECTED_MSG);
+  expect(() => ledger.deleteRow(2)).toThrow(PROTECTED_MSG);
+  fake.setActiveUser(OWNER);
+  expect(p.getEditors().map((u) => u.getEmail())).not.toContain(OUTSIDER);
+  expect(snapshot(fake)).toEqual(before);
+});
