@@ -524,6 +524,16 @@ function renderPublish(state: SidebarState): Node {
         `发布前会重新计算系统积分，生成受保护的「公示-${state.month}」快照，发布后该月台账不能再修改。`,
     ),
   );
+  const link = state.publication && safeUrl(state.publication.url);
+  if (state.publication && link)
+    append(
+      section,
+      el(
+        'a',
+        { id: 'publication-link', href: link, target: '_blank', rel: 'noopener' },
+        `打开「${state.publication.tabName}」`,
+      ),
+    );
   if (ui.confirmPublish && !blocker) {
     append(
       section,

@@ -132,8 +132,21 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
       problems: countRows(problems),
     },
     pending: pendingByMonth.get(month) ?? [],
+    ...publicationLink(ss, month, wb.published.has(month)),
     notes,
   };
+}
+
+/** A published month's 公示 tab, linked by its gid (the URL opens the spreadsheet on that tab). */
+function publicationLink(
+  ss: Spreadsheet,
+  month: string,
+  published: boolean,
+): { publication?: { tabName: string; url: string } } {
+  if (!published) return {};
+  const tabName = `公示-${month}`;
+  const sheet = ss.getSheetByName(tabName);
+  return sheet ? { publication: { tabName, url: `${ss.getUrl()}#gid=${sheet.getSheetId()}` } } : {};
 }
 
 /** The newest month with pending claims, else the current month. */

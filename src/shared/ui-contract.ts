@@ -51,6 +51,8 @@ export interface SidebarState {
     monthIntakeErrors?: number;
   };
   pending: PendingClaim[];
+  /** For a published month: its snapshot tab and a link that opens it. */
+  publication?: { tabName: string; url: string };
   /** Non-fatal notes to show (e.g. rows that could not be read). */
   notes: string[];
 }

@@ -429,3 +429,18 @@ test('publishing is off, with the reason, while the month has unhandled 申报�
   await see(page.locator('#publish')).disabled();
   await see(page.locator('#publish-hint')).contains('还有 2 条申报异常未处理');
 });
+
+test('a published month links to its 公示 tab', async () => {
+  const base = without(sidebarState(), ['E1', 'E2', 'E3']);
+  const url = 'https://docs.google.com/spreadsheets/d/x/edit#gid=42';
+  const state: SidebarState = {
+    ...base,
+    published: true,
+    publication: { tabName: `公示-${base.month}`, url },
+  };
+  const { page } = await open(state);
+  await page.setViewportSize({ width: 300, height: 800 });
+  await see(page.locator('#publish')).disabled();
+  await see(page.locator('#publication-link')).text(`打开「公示-${base.month}」`);
+  expect(await page.locator('#publication-link').getAttribute('href')).toBe(url);
+});

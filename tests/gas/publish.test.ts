@@ -137,6 +137,10 @@ describe('refusals leave everything as it was', () => {
       .getRange(2, E.indexOf('处理情况') + 1)
       .setValue('已处理');
     expect(publishMonth(fake.spreadsheet, '2026-09', OWNER).sheetName).toBe('公示-2026-09');
+    // Published: the sidebar links the month to its tab.
+    const link = sidebarState(fake.spreadsheet, '2026-09').publication;
+    const gid = fake.spreadsheet.getSheetByName('公示-2026-09')!.getSheetId();
+    expect(link).toEqual({ tabName: '公示-2026-09', url: `${fake.spreadsheet.getUrl()}#gid=${gid}` });
   });
 
   test('months out of order, a future month, a bad key', () => {
