@@ -1,7 +1,7 @@
 // One test per **Decision** of SPEC (§2 totals, §3 attendance mode, §3 top-N ties, §4.8 redemption)
 // and the other explicit contract rules of §2 and §8.
 import { evaluate } from '../../src/core';
-import { att, cadre, entry, of, scenario, summary } from '../helpers/scenario';
+import { ATTENDANCE_RULES, att, cadre, entry, of, scenario, summary } from '../helpers/scenario';
 
 describe('Decision §2: 起始分 is its own column; half-year/year total = 起始分 + points; month = own points', () => {
   const raw = scenario({
@@ -75,17 +75,7 @@ describe('Decision §3: attendance is tiered (替代) by default; 叠加 pays 8 
   ])('fullAttendanceMode %s: a fully attended month gives %i base points from attendance', (mode, points) => {
     const raw = scenario({
       roster: [cadre('001')],
-      rules: [
-        {
-          code: 'B-ATT-PUNCTUAL',
-          category: 'base',
-          item: '按时',
-          points: 8,
-          kind: 'attendance',
-          tier: 'punctual',
-        },
-        { code: 'B-ATT-FULL', category: 'base', item: '全勤', points: 10, kind: 'attendance', tier: 'full' },
-      ],
+      rules: ATTENDANCE_RULES,
       attendance: [att('001')],
       settings: mode ? { fullAttendanceMode: mode } : {},
     });

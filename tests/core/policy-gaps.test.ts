@@ -13,28 +13,9 @@ import {
   periodsOfYear,
   validateScenario,
 } from '../../src/core';
-import { att, cadre, entry, of, scenario, summary } from '../helpers/scenario';
+import { ATTENDANCE_RULES, att, cadre, entry, of, scenario, summary } from '../helpers/scenario';
 
-const ATT_RULES = [
-  {
-    code: 'B-ATT-PUNCTUAL',
-    category: 'base',
-    item: '按时',
-    points: 8,
-    kind: 'attendance',
-    tier: 'punctual',
-    active: true,
-  },
-  {
-    code: 'B-ATT-FULL',
-    category: 'base',
-    item: '全勤',
-    points: 10,
-    kind: 'attendance',
-    tier: 'full',
-    active: true,
-  },
-];
+const ATT_RULES = ATTENDANCE_RULES;
 const MEDIATION = {
   code: 'T-MEDIATION',
   category: 'task',

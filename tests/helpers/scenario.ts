@@ -22,6 +22,12 @@ export const cadre = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** The policy's two attendance rules (按时 +8, 全勤 +10) as a scenario's rules. */
+export const ATTENDANCE_RULES = [
+  { code: 'B-ATT-PUNCTUAL', category: 'base', item: '按时', points: 8, kind: 'attendance', tier: 'punctual' },
+  { code: 'B-ATT-FULL', category: 'base', item: '全勤', points: 10, kind: 'attendance', tier: 'full' },
+];
+
 let seq = 0;
 export const entry = (cadreId: string, ruleCode: string, extra: Record<string, unknown> = {}) => ({
   id: `E${++seq}`,
