@@ -301,7 +301,7 @@ test('objection upheld → correction entries and 公示-2026-09 更正1 listing
     opinion: '属实',
     corrections: [],
   });
-  expect(bad.errors?.corrections).toBeDefined();
+  expect(bad.errors?.corrections).toBe('异议成立时至少填写一条更正');
   const f = submitDialog({
     kind: 'finding',
     objectionId: objection.id,

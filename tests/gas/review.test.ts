@@ -132,10 +132,12 @@ test('adjust quantity needs a whole number and a reason, then approves with the 
   const fake = withClaims();
   expect(
     review({ ids: ['F-3'], action: 'adjust', quantity: 0, reason: 'x', month: '2026-10' }).errors?.quantity,
-  ).toBeDefined();
-  expect(
-    review({ ids: ['F-3'], action: 'adjust', quantity: 2, month: '2026-10' }).errors?.reason,
-  ).toBeDefined();
+  ).toBe('数量应为 1 到 100 之间的整数');
+  expect(review({ ids: ['F-3'], action: 'adjust', quantity: 2, month: '2026-10' }).errors?.reason).toBe(
+    '调整数量必须填写理由',
+  );
+  // refused requests leave the claim as it was
+  expect(row(fake, 'F-3')[L.indexOf('状态')]).toBe('待审核');
   const res = review({
     ids: ['F-3'],
     action: 'adjust',
