@@ -2,6 +2,7 @@
 
 import { CallCounter } from './counter';
 import type { SpreadsheetModel } from './model';
+import { checkScopes, type Manifest } from './scopes';
 import type { CoercionOptions } from './values';
 
 export interface FakeGasOptions {
@@ -38,6 +39,12 @@ export interface FakeGasOptions {
   uuid?: () => string;
   /** MailApp daily recipient quota: 100 consumer (default) or 1500 Workspace (§7.2). */
   mailDailyQuota?: number;
+  /**
+   * The project's appsscript.json. With `oauthScopes`, every call outside them throws Google's "You do not
+   * have permission to call …" (scopes.ts); `dependencies.enabledAdvancedServices` decides whether the
+   * `Drive` global exists. Default: none (nothing checked, Drive available).
+   */
+  manifest?: Manifest;
 }
 
 export class FakeClock {
@@ -70,6 +77,8 @@ export class GasContext {
   containerBound = true;
   activeSpreadsheetId: string | null = null;
   scriptTimeZone: string;
+  /** The manifest's explicit oauthScopes, or null (no list: nothing is checked). */
+  grantedScopes: readonly string[] | null;
   readonly spreadsheets = new Map<string, SpreadsheetModel>();
   /** Form id → URL that Sheet.getFormUrl reports (filled by the forms module). */
   readonly formUrls = new Map<string, string>();
@@ -83,6 +92,7 @@ export class GasContext {
     this.activeUser = options.activeUser ?? this.owner;
     this.effectiveUser = this.activeUser;
     this.scriptTimeZone = options.scriptTimeZone ?? 'Asia/Shanghai';
+    this.grantedScopes = options.manifest?.oauthScopes ? [...options.manifest.oauthScopes] : null;
     const now = options.now ?? Date.UTC(2026, 9, 15, 2, 0, 0);
     this.clock = new FakeClock(typeof now === 'number' ? now : now.getTime());
   }
@@ -94,7 +104,9 @@ export class GasContext {
     return n;
   }
 
+  /** Every counted call: refused first when the granted scopes do not cover it (scopes.ts), then counted. */
   hit(name: string): void {
+    checkScopes(this.grantedScopes, name);
     this.counter.hit(name);
   }
 

@@ -16,8 +16,9 @@ import {
 } from './forms';
 import { FakeHtmlService } from './html';
 import type { SheetModel, SpreadsheetModel } from './model';
-import { DriveStore, FakeDriveApp, FakeMailApp, FakeUrlFetchApp } from './net';
+import { DriveStore, FakeAdvancedDrive, FakeDriveApp, FakeMailApp, FakeUrlFetchApp } from './net';
 import { displayCell, readCell } from './range';
+import { driveEnabled } from './scopes';
 import {
   CacheStores,
   FakeCacheService,
@@ -39,6 +40,8 @@ export type { CallCounter } from './counter';
 export { classify } from './counter';
 export { FakeGasUnsupportedError, GasException, MSG } from './errors';
 export { UNEVALUATED } from './range';
+export type { Manifest } from './scopes';
+export { CLASS_SCOPES, checkScopes, METHOD_SCOPES, permissionMessage, SCOPE, scopeEntry } from './scopes';
 
 type GForm = GoogleAppsScript.Forms.Form;
 type SheetSubmit = GoogleAppsScript.Events.SheetsOnFormSubmit & {
@@ -75,6 +78,7 @@ export const GLOBAL_NAMES = [
   'MailApp',
   'Logger',
   'Charts',
+  'Drive',
 ] as const;
 
 export class FakeGas {
@@ -91,6 +95,8 @@ export class FakeGas {
   readonly FormApp: FakeFormApp;
   readonly UrlFetchApp: FakeUrlFetchApp;
   readonly DriveApp: FakeDriveApp;
+  /** The advanced Drive service v3; undefined when options.manifest does not enable it (as in Apps Script). */
+  readonly Drive: FakeAdvancedDrive | undefined;
   readonly MailApp: FakeMailApp;
   readonly Logger = new FakeLogger();
   readonly Charts = Object.freeze({ ChartType });
@@ -125,6 +131,7 @@ export class FakeGas {
     this.FormApp = new FakeFormApp(this.forms);
     this.UrlFetchApp = new FakeUrlFetchApp(ctx);
     this.DriveApp = new FakeDriveApp(this.drive);
+    this.Drive = driveEnabled(options.manifest) ? new FakeAdvancedDrive(this.drive) : undefined;
     this.MailApp = new FakeMailApp(ctx);
     const s = options.spreadsheet ?? {};
     const ss = createSpreadsheetModel(ctx, {
@@ -365,6 +372,11 @@ export function installGas(fake: FakeGas, target: object = globalThis): () => vo
   const before = new Map<string, PropertyDescriptor | undefined>();
   for (const name of GLOBAL_NAMES) {
     before.set(name, Object.getOwnPropertyDescriptor(t, name));
+    if (fake[name] === undefined) {
+      // a service the manifest does not enable is no global at all (a bare reference is a ReferenceError)
+      delete t[name];
+      continue;
+    }
     Object.defineProperty(t, name, {
       value: fake[name],
       configurable: true,

@@ -144,6 +144,10 @@ interface DriveItem {
   trashed: boolean;
   created: Date;
   description: string | null;
+  /** Created by this script (DriveApp or Drive.Files): what the drive.file scope lets it see again. */
+  byApp: boolean;
+  /** Set by Drive.Files.create (folders get the folder type). */
+  mimeType?: string;
 }
 
 export class DriveStore {
@@ -158,9 +162,10 @@ export class DriveStore {
       trashed: false,
       created: ctx.clock.date(),
       description: null,
+      byApp: false,
     });
   }
-  add(kind: 'file' | 'folder', name: string, parent: string, blob?: FakeBlob): DriveItem {
+  add(kind: 'file' | 'folder', name: string, parent: string, blob?: FakeBlob, byApp = true): DriveItem {
     const id = `fake-${kind}-${this.ctx.next('drive')}`;
     const item: DriveItem = {
       id,
@@ -170,10 +175,21 @@ export class DriveStore {
       trashed: false,
       created: this.ctx.clock.date(),
       description: null,
+      byApp,
       ...(blob ? { blob } : {}),
     };
     this.items.set(id, item);
     return item;
+  }
+  /** Test helper: a folder the user made by hand (not by this script), e.g. to check drive.file can't see it. */
+  addUserFolder(name: string): string {
+    return this.add('folder', name, this.rootId, undefined, false).id;
+  }
+  /** Test helper: the folders (not the root) created so far. */
+  folders(): Array<{ id: string; name: string; parent: string | null; trashed: boolean }> {
+    return [...this.items.values()]
+      .filter((i) => i.kind === 'folder' && i.id !== this.rootId)
+      .map((i) => ({ id: i.id, name: i.name, parent: i.parent, trashed: i.trashed }));
   }
   /** Test helper: the files (not folders) created so far. */
   files(): Array<{ id: string; name: string; mimeType: string | null; parent: string | null; text: string }> {
@@ -402,6 +418,103 @@ export class FakeDriveApp
     return iterator(
       all.map((i) => new FakeDriveFile(i) as unknown as GFile),
     ) as GoogleAppsScript.Drive.FileIterator;
+  }
+}
+
+// ------------------------------------------------------------------ Drive (advanced service, v3)
+
+type DFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+/**
+ * Drive.Files of the advanced Drive service v3 (DOC https://developers.google.com/apps-script/advanced/drive:
+ * same objects, methods and parameters as the REST API). create(resource, blob?, optionalArgs?) and
+ * get(id, optionalArgs?). A folder is a file with mimeType application/vnd.google-apps.folder (DOC
+ * https://developers.google.com/workspace/drive/api/guides/folder). Without `fields` the API returns only
+ * kind, id, name and mimeType (DOC https://developers.google.com/workspace/drive/api/reference/rest/v3/files/create, `fields`); `fields: 'id,webViewLink'`
+ * selects top-level fields. Under drive.file alone, only files this script created are visible (DOC
+ * https://developers.google.com/workspace/drive/api/guides/about-auth).
+ */
+export class FakeDriveFiles {
+  constructor(private readonly store: DriveStore) {}
+  private view(i: DriveItem, fields?: unknown): DFile {
+    const mimeType =
+      i.mimeType ??
+      (i.kind === 'folder' ? FOLDER_MIME : (i.blob?.getContentType() ?? 'application/octet-stream'));
+    const full: Record<string, unknown> = {
+      kind: 'drive#file',
+      id: i.id,
+      name: i.name,
+      mimeType,
+      parents: i.parent ? [i.parent] : [],
+      trashed: i.trashed,
+      size: i.blob ? String(i.blob.bytes.length) : undefined,
+      webViewLink:
+        i.kind === 'folder'
+          ? `https://drive.google.com/drive/folders/${i.id}`
+          : `https://drive.google.com/file/d/${i.id}/view?usp=drivesdk`,
+      createdTime: i.created.toISOString(),
+    };
+    const want =
+      typeof fields === 'string' && fields.trim() !== ''
+        ? fields.split(',').map((f) => f.trim())
+        : ['kind', 'id', 'name', 'mimeType'];
+    if (want.some((f) => /[()/]/.test(f)))
+      throw new FakeGasUnsupportedError(`Drive fields "${String(fields)}": only top-level names are faked`);
+    const out: Record<string, unknown> = {};
+    for (const f of want) if (full[f] !== undefined) out[f] = full[f];
+    return out as DFile;
+  }
+  /** drive.file alone sees only what this script created; drive / drive.readonly see everything. */
+  private visible(i: DriveItem | undefined): i is DriveItem {
+    if (!i || i.id === this.store.rootId) return i !== undefined;
+    const g = this.store.ctx.grantedScopes;
+    if (g === null || i.byApp) return true;
+    return g.some((s) => /\/auth\/drive(\.readonly)?$/.test(s));
+  }
+  private notFound(method: string, id: string): never {
+    // [UNCONFIRMED] wrapper wording recalled from real logs; the REST 404 reason is "File not found: <id>."
+    throw new GasException(`API call to drive.files.${method} failed with error: File not found: ${id}.`);
+  }
+  create(
+    resource: DFile,
+    mediaData?: GoogleAppsScript.Base.Blob,
+    optionalArgs?: Record<string, unknown>,
+  ): DFile {
+    this.store.ctx.hit('Drive.Files.create');
+    if (!resource || typeof resource !== 'object') badParams('Drive', 'Files', 'create', [resource]);
+    const parents = resource.parents ?? [];
+    if (parents.length > 1)
+      throw new FakeGasUnsupportedError('Drive.Files.create with several parents (the API refuses it)');
+    const parentId = parents[0] === 'root' || parents[0] === undefined ? this.store.rootId : parents[0];
+    const parent = this.store.items.get(parentId);
+    if (!this.visible(parent) || parent.kind !== 'folder' || parent.trashed)
+      this.notFound('create', parentId);
+    const isFolder = resource.mimeType === FOLDER_MIME;
+    if (isFolder && mediaData) throw new FakeGasUnsupportedError('a folder with content');
+    const blob = mediaData
+      ? ((mediaData as unknown as FakeBlob).copyBlob() as unknown as FakeBlob)
+      : undefined;
+    const name = resource.name ?? blob?.getName() ?? 'Untitled';
+    const item = this.store.add(isFolder ? 'folder' : 'file', name, parentId, blob);
+    if (resource.mimeType) item.mimeType = resource.mimeType;
+    return this.view(item, optionalArgs?.fields);
+  }
+  get(fileId: string, optionalArgs?: Record<string, unknown>): DFile {
+    this.store.ctx.hit('Drive.Files.get');
+    if (typeof fileId !== 'string') badParams('Drive', 'Files', 'get', [fileId]);
+    const i = this.store.items.get(fileId === 'root' ? this.store.rootId : fileId);
+    if (!this.visible(i)) this.notFound('get', fileId);
+    if (optionalArgs?.alt === 'media') throw new FakeGasUnsupportedError('Drive.Files.get alt=media');
+    return this.view(i, optionalArgs?.fields);
+  }
+}
+
+/** The `Drive` global of the advanced service (only Files is faked). */
+export class FakeAdvancedDrive {
+  readonly Files: FakeDriveFiles;
+  constructor(store: DriveStore) {
+    this.Files = new FakeDriveFiles(store);
   }
 }
 
