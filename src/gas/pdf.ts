@@ -31,19 +31,42 @@ export function pdfExportUrl(ssId: string, sheetId: number, portrait = true): st
   return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(ssId)}/export?${params.join('&')}`;
 }
 
-function folder(): GoogleAppsScript.Drive.Folder {
+const FOLDER_MIME = 'application/vnd.google-apps.folder';
+
+/**
+ * Why the advanced Drive service and not DriveApp: DriveApp.createFolder / getFolderById /
+ * Folder.createFile list only the full (restricted) `drive` scope or `drive.readonly`
+ * (DOC https://developers.google.com/apps-script/reference/drive/drive-app#createFolder(String)), and an
+ * explicit oauthScopes list grants exactly what it names (DOC https://developers.google.com/apps-script/concepts/scopes).
+ * Drive API v3 files.create and files.get accept `drive.file` for files this script created
+ * (DOC https://developers.google.com/workspace/drive/api/reference/rest/v3/files/create,
+ * https://developers.google.com/workspace/drive/api/guides/about-auth). The service is enabled in
+ * appsscript.json (dependencies.enabledAdvancedServices, DOC https://developers.google.com/apps-script/advanced/drive).
+ */
+function drive(): GoogleAppsScript.Drive {
+  if (typeof Drive === 'undefined' || !Drive) {
+    throw new Error('未启用 Drive 高级服务：appsscript.json 的 enabledAdvancedServices 缺少 Drive v3');
+  }
+  return Drive;
+}
+
+/** The 积分公示PDF folder's id: the stored one if it still exists (and is not in the trash), else a new one. */
+function folderId(): string {
   const props = PropertiesService.getDocumentProperties();
   const id = props.getProperty(PDF_FOLDER_KEY);
   if (id) {
     try {
-      return DriveApp.getFolderById(id);
+      if (drive().Files.get(id, { fields: 'id,trashed' }).trashed !== true) return id;
     } catch {
-      // deleted: make a new one
+      // deleted (or no longer ours): make a new one
     }
   }
-  const f = DriveApp.createFolder(FOLDER_NAME);
-  props.setProperty(PDF_FOLDER_KEY, f.getId());
-  return f;
+  // A folder is a file with the folder MIME type (DOC https://developers.google.com/workspace/drive/api/guides/folder).
+  // Without `fields` the API returns kind, id, name and mimeType: the id is all we need.
+  const f = drive().Files.create({ name: FOLDER_NAME, mimeType: FOLDER_MIME });
+  const newId = f.id as string;
+  props.setProperty(PDF_FOLDER_KEY, newId);
+  return newId;
 }
 
 export type PdfResult = { ok: true; url: string } | { ok: false; reason: string };
@@ -65,8 +88,13 @@ export function exportSheetPdf(ss: Spreadsheet, sheet: Sheet, name: string, port
     }
     const code = res!.getResponseCode();
     if (code !== 200) return { ok: false, reason: `Google 返回 HTTP ${code}` };
-    const file = folder().createFile(res!.getBlob().setName(`${name}.pdf`));
-    return { ok: true, url: file.getUrl() };
+    const parent = folderId();
+    const file = drive().Files.create(
+      { name: `${name}.pdf`, mimeType: 'application/pdf', parents: [parent] },
+      res!.getBlob().setName(`${name}.pdf`),
+      { fields: 'id,webViewLink' },
+    );
+    return { ok: true, url: file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view` };
   } catch (e) {
     return { ok: false, reason: (e as Error)?.message ?? String(e) };
   }

@@ -12,8 +12,11 @@ const code = readFileSync(join(dist, 'Code.js'), 'utf8');
 
 type Globals = Record<string, (...args: unknown[]) => unknown>;
 
+// The built manifest: its oauthScopes are all the bundle gets, as on a real account (tests/fake/scopes.ts).
+const manifest = JSON.parse(readFileSync(join(dist, 'appsscript.json'), 'utf8'));
+
 function load(): { fake: FakeGas; g: Globals } {
-  const fake = createFakeGas({ owner: OWNER });
+  const fake = createFakeGas({ owner: OWNER, manifest });
   for (const f of ['Sidebar', 'Dialog']) {
     try {
       fake.setHtmlFile(f, readFileSync(join(dist, `${f}.html`), 'utf8'));
@@ -22,7 +25,7 @@ function load(): { fake: FakeGas; g: Globals } {
     }
   }
   const sandbox: Record<string, unknown> = { console, Date };
-  for (const name of GLOBAL_NAMES) sandbox[name] = fake[name];
+  for (const name of GLOBAL_NAMES) if (fake[name] !== undefined) sandbox[name] = fake[name];
   const ctx = vm.createContext(sandbox);
   vm.runInContext(code, ctx, { filename: 'Code.js' });
   fake.target = ctx as Record<string, unknown>;

@@ -1,10 +1,12 @@
-// Test helpers for the Sheets adapters: a fresh fake on the globals, and the demo community typed into tabs.
+// Test helpers for the Sheets adapters: a fresh fake on the globals (strict to the real manifest's scopes), and the demo community typed into tabs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_RULES, SOURCE_ZH, STATUS_ZH } from '../../src/core';
 import { appendRows } from '../../src/gas/sheets-io';
 import type { Cell } from '../../src/shared/cells';
 import { demoScenario } from '../../src/shared/demo';
 import { headersOf, TAB } from '../../src/shared/tabs';
-import { createFakeGas, type FakeGas, type FakeGasOptions, installGas } from '../fake';
+import { createFakeGas, type FakeGas, type FakeGasOptions, installGas, type Manifest } from '../fake';
 
 export const NOW = new Date('2026-11-05T02:00:00Z'); // 2026-11-05 10:00 in Shanghai
 export const OWNER = 'owner@example.com';
@@ -13,11 +15,22 @@ export const OUTSIDER = 'cadre05@example.org';
 
 let restore: (() => void) | null = null;
 
-/** A new fake installed on globalThis, with jest's clock at NOW (the add-on reads "now" from Date). */
+/**
+ * The project's own appsscript.json: its explicit oauthScopes are all a real run gets, so every adapter test
+ * runs under them (a call outside them throws Google's "You do not have permission to call …").
+ */
+export function projectManifest(): Manifest {
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'appsscript.json'), 'utf8')) as Manifest;
+}
+
+/**
+ * A new fake installed on globalThis, with jest's clock at NOW (the add-on reads "now" from Date), held to
+ * the project manifest's scopes unless options.manifest says otherwise.
+ */
 export function freshGas(options: FakeGasOptions = {}): FakeGas {
   restore?.();
   jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
-  const fake = createFakeGas({ now: NOW, owner: OWNER, ...options });
+  const fake = createFakeGas({ now: NOW, owner: OWNER, manifest: projectManifest(), ...options });
   restore = installGas(fake);
   return fake;
 }

@@ -15,8 +15,18 @@ import { getDialogOptions, publishFromSidebar, submitDialog } from '../../src/ga
 import type { Cell } from '../../src/shared/cells';
 import { canonicalSnapshotText } from '../../src/shared/publish';
 import { headersOf, TAB } from '../../src/shared/tabs';
-import type { FakeGas } from '../fake';
-import { cleanupGas, freshGas, ledgerRow, MEMBER, OWNER, setSetting, sheet, typeRows } from './helpers';
+import type { FakeGas, FakeGasOptions } from '../fake';
+import {
+  cleanupGas,
+  freshGas,
+  ledgerRow,
+  MEMBER,
+  OWNER,
+  projectManifest,
+  setSetting,
+  sheet,
+  typeRows,
+} from './helpers';
 
 afterEach(cleanupGas);
 
@@ -49,8 +59,8 @@ function entry(
 }
 
 /** Six cadres with September and October data only. */
-function community(pdfStatus = 200): FakeGas {
-  const fake = freshGas();
+function community(pdfStatus = 200, options: FakeGasOptions = {}): FakeGas {
+  const fake = freshGas(options);
   doSetup();
   setSetting(fake, '社区名称', '幸福社区');
   setSetting(fake, '考核年度', '2026');
@@ -259,6 +269,62 @@ test('a full month publish: snapshot content, protection, digest, locked rows, P
   expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(/已.*发布公示.*更正/s);
   // October now publishes in order
   expect(publishMonth(fake.spreadsheet, '2026-10', OWNER).sheetName).toBe('公示-2026-10');
+});
+
+describe('the PDF is saved with the advanced Drive service, under drive.file only (issue 9)', () => {
+  // The manifest grants drive.file, not drive: DriveApp.createFolder / Folder.createFile would be refused
+  // (DOC https://developers.google.com/apps-script/reference/drive/drive-app#createFolder(String)); Drive API v3
+  // files.create takes drive.file (DOC https://developers.google.com/workspace/drive/api/reference/rest/v3/files/create).
+  test('publish: the folder and the file come from Drive.Files.create; DriveApp is never called', () => {
+    const fake = community();
+    const out = publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    expect(fake.counts.get('Drive.Files.create')).toBe(2); // the 积分公示PDF folder, then the PDF
+    expect(fake.counts.total('DriveApp.')).toBe(0);
+    expect(fake.counts.total('Folder.')).toBe(0);
+    const [folder] = fake.drive.folders();
+    expect(folder).toMatchObject({ name: '积分公示PDF', parent: 'fake-root-folder', trashed: false });
+    const pdf = fake.drive.files().find((f) => f.name === '公示-2026-09.pdf')!;
+    expect(pdf).toMatchObject({ parent: folder!.id, mimeType: 'application/pdf', text: '%PDF-1.4 fake' });
+    expect(out.pdfUrl).toBe(`https://drive.google.com/file/d/${pdf.id}/view?usp=drivesdk`);
+    expect(out.message).toContain(`打印版 PDF：${out.pdfUrl}`);
+    // October goes into the same folder (looked up by its stored id with Drive.Files.get)
+    publishMonth(fake.spreadsheet, '2026-10', OWNER);
+    expect(fake.drive.folders()).toHaveLength(1);
+    expect(fake.drive.files().find((f) => f.name === '公示-2026-10.pdf')!.parent).toBe(folder!.id);
+  });
+
+  test('a folder in the trash is replaced by a new one', () => {
+    const fake = community();
+    publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    const old = fake.drive.folders()[0]!.id;
+    fake.drive.items.get(old)!.trashed = true;
+    publishMonth(fake.spreadsheet, '2026-10', OWNER);
+    const fresh = fake.drive.folders().find((f) => !f.trashed)!;
+    expect(fresh.id).not.toBe(old);
+    expect(fake.drive.files().find((f) => f.name === '公示-2026-10.pdf')!.parent).toBe(fresh.id);
+  });
+
+  test('a stored folder id this script cannot see under drive.file (made by hand) gets a new folder', () => {
+    const fake = community();
+    const mine = fake.drive.addUserFolder('积分公示PDF');
+    PropertiesService.getDocumentProperties().setProperty('jifen.pdfFolderId', mine);
+    publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    const pdf = fake.drive.files().find((f) => f.name === '公示-2026-09.pdf')!;
+    expect(pdf.parent).not.toBe(mine);
+    expect(PropertiesService.getDocumentProperties().getProperty('jifen.pdfFolderId')).toBe(pdf.parent);
+  });
+
+  test('without the Drive advanced service in the manifest the publication stands and says why', () => {
+    const { dependencies: _omit, ...bare } = projectManifest();
+    const fake = community(200, { manifest: bare });
+    expect(fake.Drive).toBeUndefined();
+    const out = publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    expect(out.message).toContain(
+      'PDF 未能自动导出（未启用 Drive 高级服务：appsscript.json 的 enabledAdvancedServices 缺少 Drive v3）',
+    );
+    expect(out.pdfUrl).toBeUndefined();
+    expect(records(fake)).toHaveLength(1);
+  });
 });
 
 test('PDF export refused by Google: the publication stands and the message says how to print', () => {
