@@ -8,6 +8,11 @@ import type { CoercionOptions } from './values';
 export interface FakeGasOptions {
   /** Owner of the spreadsheet (can always edit protected ranges, §1.7). Default 'owner@example.com'. */
   owner?: string;
+  /**
+   * The script's developer (who "runs the script themselves", DOC base/session#getActiveUser()). Default: the
+   * spreadsheet owner (a bound script).
+   */
+  scriptOwner?: string;
   /** Session.getActiveUser() / getEffectiveUser() at start. Default: the owner. */
   activeUser?: string;
   /** The active spreadsheet's name, id, locale, time zone and first sheet names. */
@@ -74,6 +79,12 @@ export class GasContext {
   activeUser: string;
   effectiveUser: string;
   uiAvailable = true;
+  /**
+   * 'full': the user authorized the script (menus, sidebar calls, installable triggers). 'simple' (a simple
+   * onOpen/onEdit trigger) and 'custom' (a custom function) run without the user's authorization.
+   */
+  runContext: 'full' | 'simple' | 'custom' = 'full';
+  scriptOwner: string;
   containerBound = true;
   activeSpreadsheetId: string | null = null;
   scriptTimeZone: string;
@@ -90,6 +101,7 @@ export class GasContext {
     this.options = options;
     this.owner = options.owner ?? 'owner@example.com';
     this.activeUser = options.activeUser ?? this.owner;
+    this.scriptOwner = options.scriptOwner ?? this.owner;
     this.effectiveUser = this.activeUser;
     this.scriptTimeZone = options.scriptTimeZone ?? 'Asia/Shanghai';
     this.grantedScopes = options.manifest?.oauthScopes ? [...options.manifest.oauthScopes] : null;

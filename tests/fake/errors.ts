@@ -42,6 +42,9 @@ export const MSG = {
   lockTimeout: 'Lock timeout: another process was holding the lock for too long.',
   tooManyTriggers:
     'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+  // Sheets' per-cell limit (facts §1.6: 50,000 characters); the text is the one Sheets gives scripts and the
+  // Sheets API alike, seen in many real logs ("Invalid data[4]: Your input contains more than …"). [COMMUNITY]
+  cellTooLong: 'Your input contains more than the maximum of 50000 characters in a single cell.',
   functionNotFound: (name: string) => `Script function not found: ${name}`,
   noHtmlFile: (name: string) => `No HTML file named ${name} was found.`,
   // Not in the facts file: a commonly reported text for an A1 string that does not parse. [UNCONFIRMED]

@@ -202,6 +202,14 @@ export class FakeGas {
     this.ctx.effectiveUser = email;
     return this;
   }
+  /**
+   * 'simple' (simple onOpen/onEdit trigger) or 'custom' (custom function): the run has no user authorization,
+   * so Session.getActiveUser().getEmail() is '' except for the developer or their Workspace domain. 'full' (default).
+   */
+  setRunContext(context: 'full' | 'simple' | 'custom'): this {
+    this.ctx.runContext = context;
+    return this;
+  }
   /** false: SpreadsheetApp.getUi() throws "Cannot call SpreadsheetApp.getUi() from this context." (§1.10). */
   setUiAvailable(available: boolean): this {
     this.ctx.uiAvailable = available;

@@ -270,3 +270,25 @@ describe('§1.5 setNumberFormat / setNumberFormats', () => {
     expect(sheet.getRange('A1').getDisplayValue()).toBe('2.5');
   });
 });
+
+// facts §1.6 (50,000 characters per cell, https://mojicnt.click/en/blog/spreadsheet-cell-limit.html); the text is
+// Sheets' own, as scripts and the Sheets API report it ("Invalid data[4]: Your input contains more than …").
+describe('§1.6 50,000 characters in one cell', () => {
+  const LIMIT = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+  test('exactly 50,000 is kept; 50,001 fails and writes nothing (setValue, setValues, appendRow)', () => {
+    const { sheet } = setup();
+    sheet.getRange('A1').setValue('x'.repeat(50_000));
+    expect((sheet.getRange('A1').getValue() as string).length).toBe(50_000);
+    expectGasError(() => sheet.getRange('A2').setValue('长'.repeat(50_001)), LIMIT);
+    expectGasError(() => sheet.getRange('A3:B3').setValues([['ok', 'y'.repeat(50_001)]]), LIMIT);
+    expect(sheet.getRange('A3').getValue()).toBe(''); // the whole write was refused
+    expectGasError(() => sheet.appendRow(['a', 'z'.repeat(60_000)]), LIMIT);
+    expect(sheet.getLastRow()).toBe(1);
+  });
+  test('formulas count too', () => {
+    const { sheet } = setup();
+    expectGasError(() => sheet.getRange('A1').setFormula(`="${'q'.repeat(50_000)}"`), LIMIT);
+    expectGasError(() => sheet.getRange('A1').setFormulas([[`="${'q'.repeat(50_000)}"`]]), LIMIT);
+    expect(sheet.getRange('A1').getFormula()).toBe('');
+  });
+});

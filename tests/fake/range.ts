@@ -165,6 +165,12 @@ function checkMatrix(values: unknown, g: Grid, method: string): unknown[][] {
   return rows;
 }
 
+/** Sheets keeps at most 50,000 characters in one cell, formulas included (facts §1.6); longer fails, writing nothing. */
+export const CELL_MAX_CHARS = 50_000;
+export function assertCellLength(v: unknown): void {
+  if (typeof v === 'string' && v.length > CELL_MAX_CHARS) throw new GasException(MSG.cellTooLong);
+}
+
 /** Coerces every value first (so a bad value writes nothing), checks protections, then stores. */
 export function writeValues(
   ctx: GasContext,
@@ -174,6 +180,7 @@ export function writeValues(
 ): void {
   const tz = sheet.ss.timeZone;
   const opts = ctx.coercion(sheet.ss.locale);
+  for (const row of values) for (const v of row) assertCellLength(v);
   const results: WriteResult[][] = values.map((row, i) =>
     row.map((v, j) => coerceWrite(v, sheet.get(g.row + i, g.col + j)?.nf, tz, opts)),
   );
@@ -462,6 +469,7 @@ export class FakeRange implements Pick<GRange, RangePick> {
   setFormula(formula: string): GRange {
     this.hit('setFormula');
     if (typeof formula !== 'string') badParams('SpreadsheetApp', 'Range', 'setFormula', [formula]);
+    assertCellLength(formula);
     const text = formula.startsWith('=') ? formula : `=${formula}`;
     return this.mutate((cell) => {
       cell.f = text;
@@ -471,6 +479,7 @@ export class FakeRange implements Pick<GRange, RangePick> {
   setFormulas(formulas: string[][]): GRange {
     this.hit('setFormulas');
     const m = this.checkDims(formulas, 'setFormulas');
+    for (const row of m) for (const f of row) assertCellLength(f);
     return this.mutate((cell, i, j) => {
       const f = m[i]?.[j] ?? '';
       if (f === '') {

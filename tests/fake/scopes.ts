@@ -104,11 +104,8 @@ export const METHOD_SCOPES: Readonly<Record<string, Entry>> = {
     scopes: [SCOPE.containerUi],
     doc: `${DOCS}base/ui#showModelessDialog(Object,String)`,
   },
-  'Session.getActiveUser': { scopes: [SCOPE.userinfoEmail], doc: `${DOCS}base/session#getActiveUser()` },
-  'Session.getEffectiveUser': {
-    scopes: [SCOPE.userinfoEmail],
-    doc: `${DOCS}base/session#getEffectiveUser()`,
-  },
+  // Session.getActiveUser/getEffectiveUser list userinfo.email, but without it getEmail() is '' rather than an
+  // error (facts §1.10): FakeSession models that, so they are not refused here.
   'ScriptApp.newTrigger': { scopes: [SCOPE.scriptApp], doc: `${DOCS}script/script-app#newTrigger(String)` },
   // TriggerBuilder.create() (the fake counts it as ScriptApp.createTrigger): same page family.
   'ScriptApp.createTrigger': { scopes: [SCOPE.scriptApp], doc: `${DOCS}script/trigger-builder` },

@@ -133,6 +133,34 @@ describe('§1.10 Session and the run context', () => {
     expect(fake.Session.getScriptTimeZone()).toBe('Asia/Shanghai');
   });
 
+  // DOC https://developers.google.com/apps-script/reference/base/session#getActiveUser(): the email is blank in
+  // any context that runs without the user's authorization (simple onOpen/onEdit, custom functions), except
+  // for the developer or a user of the developer's Google Workspace domain.
+  describe('getActiveUser().getEmail() blank where the Session page says', () => {
+    const run = (owner: string, user: string, ctx: 'full' | 'simple' | 'custom') => {
+      const { fake } = setup({ owner });
+      fake.setActiveUser(user).setRunContext(ctx);
+      return fake.Session.getActiveUser().getEmail();
+    };
+    test('a simple trigger or a custom function hides a consumer account that is not the developer', () => {
+      expect(run('boss@gmail.com', 'cadre@gmail.com', 'simple')).toBe('');
+      expect(run('boss@gmail.com', 'cadre@gmail.com', 'custom')).toBe('');
+      expect(run('boss@gmail.com', 'cadre@gmail.com', 'full')).toBe('cadre@gmail.com');
+    });
+    test('a different domain is hidden; the same Workspace domain is not; the developer always sees themselves', () => {
+      expect(run('boss@jiedao.org', 'cadre@other.org', 'simple')).toBe('');
+      expect(run('boss@jiedao.org', 'cadre@jiedao.org', 'simple')).toBe('cadre@jiedao.org');
+      expect(run('boss@gmail.com', 'boss@gmail.com', 'simple')).toBe('boss@gmail.com');
+      expect(run('boss@gmail.com', 'Boss@Gmail.com', 'custom')).toBe('Boss@Gmail.com');
+    });
+    test('the developer can differ from the spreadsheet owner (an add-on)', () => {
+      const { fake } = setup({ owner: 'sheet@jiedao.org', scriptOwner: 'dev@gmail.com' });
+      fake.setActiveUser('sheet@jiedao.org').setRunContext('simple');
+      expect(fake.Session.getActiveUser().getEmail()).toBe('');
+      expect(fake.Session.getEffectiveUser().getEmail()).toBe('sheet@jiedao.org');
+    });
+  });
+
   test('§1.10 getUi throws the exact text without a UI; getActiveSpreadsheet may be null', () => {
     const { fake, app } = setup();
     fake.setUiAvailable(false);
@@ -178,6 +206,21 @@ describe('§2.2–§2.3 ScriptApp triggers', () => {
       () => fake.ScriptApp.newTrigger('f20').timeBased().everyHours(1).create(),
       MSG.tooManyTriggers,
     );
+  });
+
+  // DOC https://developers.google.com/apps-script/guides/services/quotas: "Triggers: 20 / user / script"
+  test('§2.3 the 20 are per user: another user still adds one; deleting one frees a place', () => {
+    const { fake } = setup();
+    for (let i = 0; i < 20; i++) fake.ScriptApp.newTrigger(`f${i}`).timeBased().everyHours(1).create();
+    fake.setActiveUser('alice@example.com');
+    fake.ScriptApp.newTrigger('mine').timeBased().everyHours(1).create();
+    expect(fake.triggers).toHaveLength(21);
+    fake.setActiveUser(fake.owner);
+    const form = () =>
+      fake.ScriptApp.newTrigger('g').forSpreadsheet(fake.spreadsheet).onFormSubmit().create();
+    expectGasError(form, MSG.tooManyTriggers);
+    fake.ScriptApp.deleteTrigger(fake.ScriptApp.getProjectTriggers()[0]!);
+    expect(form().getHandlerFunction()).toBe('g');
   });
 
   test('§2.3 timeBased: everyMinutes accepts only 1, 5, 10, 15, 30', () => {

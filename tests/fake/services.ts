@@ -395,6 +395,15 @@ export class FakeCacheService implements GoogleAppsScript.Cache.CacheService {
 
 // ------------------------------------------------------------------ Session
 
+/** Consumer Google accounts: not a Google Workspace domain, so "same domain" never applies. */
+const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+const sameUser = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+function sameWorkspaceDomain(a: string, b: string): boolean {
+  const d = domainOf(a);
+  return d === domainOf(b) && !CONSUMER_DOMAINS.has(d);
+}
+
 export class FakeSession
   implements
     Pick<
@@ -407,14 +416,27 @@ export class FakeSession
     >
 {
   constructor(private readonly ctx: GasContext) {}
-  /** Email '' when policy hides the user (§1.10): fake.setActiveUser(''). */
+  /**
+   * getEmail() is '' where policy hides the user (DOC https://developers.google.com/apps-script/reference/base/session#getActiveUser()):
+   * in a context that runs without the user's authorization (a simple onOpen/onEdit trigger, a custom
+   * function: fake.setRunContext('simple' | 'custom')), unless the user is the script's developer or in the
+   * developer's Google Workspace domain (a consumer gmail.com account has none). Also '' without the
+   * userinfo.email scope in an explicit oauthScopes list (facts §1.10), and for fake.setActiveUser('').
+   */
   getActiveUser(): GoogleAppsScript.Base.User {
     this.ctx.hit('Session.getActiveUser');
-    return asUser(this.ctx.activeUser);
+    const me = this.ctx.activeUser;
+    if (!me || !this.emailScope()) return asUser('');
+    if (this.ctx.runContext === 'full' || sameUser(me, this.ctx.scriptOwner)) return asUser(me);
+    return asUser(sameWorkspaceDomain(me, this.ctx.scriptOwner) ? me : '');
   }
   getEffectiveUser(): GoogleAppsScript.Base.User {
     this.ctx.hit('Session.getEffectiveUser');
-    return asUser(this.ctx.effectiveUser);
+    return asUser(this.emailScope() ? this.ctx.effectiveUser : '');
+  }
+  private emailScope(): boolean {
+    const g = this.ctx.grantedScopes;
+    return g === null || g.includes('https://www.googleapis.com/auth/userinfo.email');
   }
   getActiveUserLocale(): string {
     this.ctx.hit('Session.getActiveUserLocale');
