@@ -488,8 +488,9 @@ export class FakeDriveFiles {
       throw new FakeGasUnsupportedError('Drive.Files.create with several parents (the API refuses it)');
     const parentId = parents[0] === 'root' || parents[0] === undefined ? this.store.rootId : parents[0];
     const parent = this.store.items.get(parentId);
-    if (!this.visible(parent) || parent.kind !== 'folder' || parent.trashed)
-      this.notFound('create', parentId);
+    if (!this.visible(parent) || parent.kind !== 'folder') this.notFound('create', parentId);
+    if (parent.trashed)
+      throw new FakeGasUnsupportedError('Drive.Files.create into a trashed folder ([UNCONFIRMED])');
     const isFolder = resource.mimeType === FOLDER_MIME;
     if (isFolder && mediaData) throw new FakeGasUnsupportedError('a folder with content');
     const blob = mediaData

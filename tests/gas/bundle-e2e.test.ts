@@ -110,3 +110,32 @@ test('a failing menu action ends in a Chinese alert, never a stack trace', () =>
   expect(alert.prompt).toContain('初始化/修复表格');
   expect(alert.prompt).not.toMatch(/\bat \w+ \(/);
 });
+
+// Issue 9 "PDF never saved": under dist/appsscript.json (drive.file, Drive v3 enabled) the bundle's publish
+// saves its PDF with Drive.Files.create; DriveApp (drive scope only) is never called.
+test('sidebar publish in the bundle saves the PDF through the advanced Drive service under drive.file', () => {
+  const { fake, g } = load();
+  expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/drive.file');
+  expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/drive');
+  fake.setUiAvailable(true);
+  g.menuSetup!();
+  const restore = GLOBAL_NAMES.map((n) => [n, (globalThis as Record<string, unknown>)[n]] as const);
+  for (const n of GLOBAL_NAMES) (globalThis as Record<string, unknown>)[n] = fake[n];
+  seedDemo(fake, { cadres: 6 });
+  for (const [n, v] of restore) (globalThis as Record<string, unknown>)[n] = v;
+  g.menuRecompute!();
+  fake.UrlFetchApp.respond(/\/export\?/, {
+    status: 200,
+    body: '%PDF-1.4 bundle',
+    contentType: 'application/pdf',
+  });
+  const month = String(fake.values(TAB.monthly)[1]![0]);
+  const out = g.sidebarPublish!(month) as { ok: boolean; message: string; pdfUrl?: string };
+  expect(out.ok).toBe(true);
+  const pdf = fake.drive.files().find((f) => f.name === `公示-${month}.pdf`)!;
+  expect(pdf).toMatchObject({ mimeType: 'application/pdf', text: '%PDF-1.4 bundle' });
+  expect(fake.drive.folders().map((f) => [f.id, f.name])).toEqual([[pdf.parent, '积分公示PDF']]);
+  expect(out.pdfUrl).toBe(`https://drive.google.com/file/d/${pdf.id}/view?usp=drivesdk`);
+  expect(fake.counts.get('Drive.Files.create')).toBe(2);
+  expect(fake.counts.total('DriveApp.')).toBe(0);
+});
