@@ -1,0 +1,182 @@
+// Command-line arguments: node:util parseArgs in strict mode per command, every refusal in Chinese.
+
+import { parseArgs } from 'node:util';
+import { UserError } from './errors';
+
+export type CommandName = 'evaluate' | 'demo' | 'recompute' | 'publish' | 'verify';
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Shown when the value is missing: `--period 2026-10`. */
+  example?: string;
+}
+
+export interface CommandSpec {
+  /** One usage line, e.g. `jifen verify <台账.xlsx>`. */
+  usage: string;
+  /** Name of the one file the command takes, for the "missing file" message. */
+  fileLabel: string;
+  /** Help lines under the usage line (already indented). */
+  description: string;
+  options: Record<string, OptionSpec>;
+}
+
+/** Accepted by every command (and on their own): help and version. */
+const COMMON: Record<string, OptionSpec> = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+export const COMMANDS: Record<CommandName, CommandSpec> = {
+  evaluate: {
+    usage: 'jifen evaluate <场景.json> --period <期间> [--explain]',
+    fileLabel: '场景文件',
+    description:
+      '    计算一个期间的积分汇总，以 JSON 输出到标准输出。\n' +
+      '    期间：月 2026-10、季度 2026-Q4、半年 2026-H1、年度 2026；须在场景的考核年度（settings.year）内。\n' +
+      '    --explain  同时输出每名干部的积分明细（规则、数量、依据）和需两委研究的提示。\n',
+    options: { period: { type: 'string', example: '2026-10' }, explain: { type: 'boolean' } },
+  },
+  demo: {
+    usage: 'jifen demo <输出.xlsx> [--force]',
+    fileLabel: '输出文件',
+    description:
+      '    生成示例社区的完整工作簿（12 名干部，2026年1–10月，含 §6 的全部表和已发布的 2026-09 公示）。\n' +
+      '    --force  目标文件已存在时覆盖。\n',
+    options: { force: { type: 'boolean' } },
+  },
+  recompute: {
+    usage: 'jifen recompute <台账.xlsx> [--by <操作人>]',
+    fileLabel: '工作簿',
+    description:
+      '    重新计算：重建未公示月份的系统条目（考勤、月度无扣分、前N名），重写月度汇总、年度汇总，\n' +
+      '    把手填行的错误写到「校验问题」。原文件先备份为 <台账.xlsx>.bak。\n',
+    options: { by: { type: 'string', example: '李秀英' } },
+  },
+  publish: {
+    usage: 'jifen publish <台账.xlsx> --month <YYYY-MM> [--by <发布人>]',
+    fileLabel: '工作簿',
+    description:
+      '    发布月度公示：先重新计算，再生成受保护的「公示-YYYY-MM」表，在「公示记录」登记 SHA-256，\n' +
+      '    并在工作簿旁生成可打印的 A4 页面 <台账>-公示-YYYY-MM.html。\n' +
+      '    有待审核申报、已公示、无数据、未到的月份会被拒绝。\n',
+    options: { month: { type: 'string', example: '2026-10' }, by: { type: 'string', example: '李秀英' } },
+  },
+  verify: {
+    usage: 'jifen verify <台账.xlsx>',
+    fileLabel: '工作簿',
+    description: '    校验公示：重新计算每张公示表的 SHA-256，与「公示记录」比对。\n',
+    options: {},
+  },
+};
+
+export function isCommand(name: string | undefined): name is CommandName {
+  return name !== undefined && Object.hasOwn(COMMANDS, name);
+}
+
+export interface ParsedCommand {
+  file: string;
+  values: Record<string, string | boolean | undefined>;
+  help: boolean;
+  version: boolean;
+}
+
+/** Plain edit distance, for "did you mean --explain?" on a mistyped flag. */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function flagList(options: Record<string, OptionSpec>): string {
+  return Object.entries(options)
+    .map(([name, o]) => (o.short ? `--${name}（-${o.short}）` : `--${name}`))
+    .join('、');
+}
+
+/**
+ * Why a second, lenient pass: strict parseArgs throws English messages; its tokens say which
+ * argument was wrong, so the Chinese message can name it exactly.
+ */
+function explain(
+  args: readonly string[],
+  options: Record<string, OptionSpec>,
+  where: string,
+  error: unknown,
+): UserError {
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    const spec = Object.hasOwn(options, t.name) ? options[t.name] : undefined;
+    if (!spec) {
+      const near = Object.keys(options).find((n) => distance(n, t.name) <= 2);
+      return new UserError(
+        `未知选项：${t.rawName}${near ? `（是否想用 --${near}？）` : ''}。${where}可用的选项：${flagList(options)}`,
+      );
+    }
+    if (spec.type === 'string' && (t.value === undefined || (!t.inlineValue && t.value.startsWith('-'))))
+      return new UserError(`选项 ${t.rawName} 缺少值，例如 --${t.name} ${spec.example ?? '…'}`);
+    if (spec.type === 'boolean' && t.value !== undefined)
+      return new UserError(`选项 ${t.rawName} 不接受值（实际：${t.rawName}=${t.value}）`);
+  }
+  return new UserError(`参数有误：${(error as Error).message}`);
+}
+
+function strictParse(args: readonly string[], options: Record<string, OptionSpec>, where: string) {
+  try {
+    return parseArgs({ args: [...args], options, strict: true, allowPositionals: true, tokens: true });
+  } catch (e) {
+    throw explain(args, options, where, e);
+  }
+}
+
+/** Arguments before any command: only --help / --version (and `help <命令>` handled by the caller). */
+export function parseGlobal(args: readonly string[]): {
+  help: boolean;
+  version: boolean;
+  positionals: string[];
+} {
+  const { values, positionals } = strictParse(args, COMMON, 'jifen ');
+  return { help: values.help === true, version: values.version === true, positionals };
+}
+
+/** Parses one command's arguments (after the command name). Throws UserError (exit 2) on anything unexpected. */
+export function parseCommand(command: CommandName, args: readonly string[]): ParsedCommand {
+  const spec = COMMANDS[command];
+  const options = { ...spec.options, ...COMMON };
+  const { values, positionals, tokens } = strictParse(args, options, `jifen ${command} `);
+  const help = values.help === true;
+  const version = values.version === true;
+  if (help || version) return { file: '', values, help, version };
+  const seen = new Set<string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option') continue;
+    // parseArgs keeps the last of repeated options; a silently dropped --month would publish the wrong month.
+    if (seen.has(t.name)) throw new UserError(`选项 --${t.name} 重复给出，只能给一次`);
+    seen.add(t.name);
+    if (options[t.name]?.type === 'string' && !String(t.value ?? '').trim())
+      throw new UserError(
+        `选项 --${t.name} 的值不能为空，例如 --${t.name} ${options[t.name]!.example ?? '…'}` +
+          (t.name === 'by' ? '（不给 --by 时使用当前系统用户名）' : ''),
+      );
+  }
+  const [file, ...extra] = positionals;
+  if (!file) throw new UserError(`缺少${spec.fileLabel}：${spec.usage}`);
+  if (extra.length > 0)
+    throw new UserError(
+      `多余的参数：${extra.join(' ')}。jifen ${command} 只接受一个${spec.fileLabel}：${spec.usage}`,
+    );
+  return { file, values, help, version };
+}
