@@ -11,11 +11,13 @@ export interface EvaluateArgs {
   defaultAsOf: string;
 }
 
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
 /** Reads and parses a JSON file, turning every failure into a Chinese UserError. */
 export function readJsonFile(file: string): unknown {
-  let text: string;
+  let data: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    data = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
@@ -23,8 +25,15 @@ export function readJsonFile(file: string): unknown {
     );
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
+    return JSON.parse(data.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (e) {
+    // A workbook (a zip: "PK\x03\x04", or an .xlsx name): say which commands read workbooks.
+    if (data.subarray(0, 4).equals(ZIP_MAGIC) || /\.xls[xm]?$/i.test(file)) {
+      throw new UserError(
+        `文件 ${file} 不是有效的 JSON：它是 Excel 工作簿，evaluate 只读场景 JSON（格式见 examples/demo-scenario.json）。` +
+          `工作簿请用 jifen recompute <台账.xlsx> 重新计算、jifen verify <台账.xlsx> 校验公示`,
+      );
+    }
     throw new UserError(`文件 ${file} 不是有效的 JSON：${(e as Error).message}`);
   }
 }

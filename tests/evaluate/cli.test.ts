@@ -96,3 +96,24 @@ test('--help prints usage and exits 0; an unknown command exits 2', () => {
   expect(u.code).toBe(2);
   expect(u.err).toContain('未知命令');
 });
+
+test('evaluate on a workbook: 不是有效的 JSON, and which commands read workbooks', () => {
+  const hint =
+    '不是有效的 JSON：它是 Excel 工作簿，evaluate 只读场景 JSON（格式见 examples/demo-scenario.json）。' +
+    '工作簿请用 jifen recompute <台账.xlsx> 重新计算、jifen verify <台账.xlsx> 校验公示';
+  // A zip under any name, and an .xlsx name whatever its content.
+  const zip = file('ledger.bin', 'PK\u0003\u0004 rest of a zip');
+  const named = file('台账.xlsx', 'not json at all');
+  for (const f of [zip, named]) {
+    const r = jifen('evaluate', f, '--period', '2026-10');
+    expect({ code: r.code, out: r.out, err: r.err }).toEqual({
+      code: 2,
+      out: '',
+      err: `错误：文件 ${f} ${hint}\n`,
+    });
+  }
+  // A plain broken JSON file keeps the parser's reason and no workbook hint.
+  const r = jifen('evaluate', file('plain.json', '{'), '--period', '2026-10');
+  expect(r.err).toContain('不是有效的 JSON：');
+  expect(r.err).not.toContain('工作簿');
+});
