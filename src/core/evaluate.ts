@@ -3,7 +3,7 @@
 import { parsePeriod } from './periods';
 import type { Problem } from './problems';
 import { buildYearBook, type CadreSummary, type PeriodSummary, summarize } from './summary';
-import { validateScenario } from './validate';
+import { outsideYearMessage, validateScenario } from './validate';
 
 /** One cadre in `jifen evaluate` output (SPEC §8). Field names are the interface: do not rename. */
 export interface EvaluateCadre {
@@ -66,7 +66,17 @@ export function evaluate(raw: unknown, periodKey: string, opts: { defaultAsOf: s
       ],
     };
   }
-  const { scenario, problems } = validateScenario(raw, opts);
+  const { scenario, problems } = validateScenario(raw, { ...opts, periodYear: period.year });
+  // SPEC §8: the period must lie in the assessment year; another year's ranking would be empty or all zero.
+  const year = scenario.settings.year;
+  if (year !== undefined && period.year !== year) {
+    problems.unshift({
+      table: 'settings',
+      index: -1,
+      field: 'period',
+      message: outsideYearMessage(`--period ${period.key}`, year),
+    });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const book = buildYearBook(scenario, period.year);
   if (book.problems.length > 0) return { ok: false, problems: book.problems };

@@ -14,7 +14,7 @@ import {
   type ScoreRow,
   type Settings,
 } from './model';
-import { isDateKey, isMonthKey, parsePeriod } from './periods';
+import { isDateKey, isMonthKey, parsePeriod, yearOfMonth } from './periods';
 import type { Problem, Table } from './problems';
 import { DEFAULT_RULES } from './rules';
 import {
@@ -33,6 +33,12 @@ import {
 export interface ValidateOptions {
   /** Used when settings.asOf is absent: the month "now" (passed in, never read from a clock). */
   defaultAsOf: string;
+  /**
+   * Year of the period being evaluated (`jifen evaluate`). When given, every dated record (entry and
+   * attendance month, score period, redemption date) must lie in settings.year, or in this year when
+   * settings.year is absent: SPEC §8 makes anything else bad input, never silently left out.
+   */
+  periodYear?: number | undefined;
 }
 
 export interface Validated {
@@ -60,6 +66,11 @@ function list(raw: Record<string, unknown>, key: Table, required: boolean, probl
   return v;
 }
 
+/** The message for a dated record outside the assessment year (SPEC §8). */
+export function outsideYearMessage(what: string, year: number): string {
+  return `${what} 不在考核年度 ${year} 内（考核年度见 settings.year）`;
+}
+
 /** Validates everything; invalid records are left out of the scenario and reported, never thrown. */
 export function validateScenario(input: unknown, opts: ValidateOptions): Validated {
   const problems: Problem[] = [];
@@ -70,14 +81,20 @@ export function validateScenario(input: unknown, opts: ValidateOptions): Validat
   }
 
   const settings = validateSettings(raw.settings, opts, problems);
+  const year = opts.periodYear === undefined ? undefined : (settings.year ?? opts.periodYear);
   const rules = validateRules(raw.rules, problems);
   const ruleByCode = new Map(rules.map((r) => [r.code, r]));
   const roster = validateRoster(list(raw, 'roster', true, problems), problems);
   const cadreIds = new Set(roster.map((c) => c.id));
-  const entries = validateEntries(list(raw, 'entries', true, problems), cadreIds, ruleByCode, problems);
-  const attendance = validateAttendance(list(raw, 'attendance', false, problems), cadreIds, problems);
-  const scores = validateScores(list(raw, 'scores', false, problems), cadreIds, ruleByCode, problems);
-  const redemptions = validateRedemptions(list(raw, 'redemptions', false, problems), cadreIds, problems);
+  const entries = validateEntries(list(raw, 'entries', true, problems), cadreIds, ruleByCode, year, problems);
+  const attendance = validateAttendance(list(raw, 'attendance', false, problems), cadreIds, year, problems);
+  const scores = validateScores(list(raw, 'scores', false, problems), cadreIds, ruleByCode, year, problems);
+  const redemptions = validateRedemptions(
+    list(raw, 'redemptions', false, problems),
+    cadreIds,
+    year,
+    problems,
+  );
   const published = Array.isArray(raw.publishedMonths)
     ? raw.publishedMonths.filter((m): m is string => typeof m === 'string' && isMonthKey(m))
     : [];
@@ -282,6 +299,7 @@ function validateEntries(
   items: unknown[],
   cadreIds: Set<string>,
   rules: Map<string, Rule>,
+  year: number | undefined,
   problems: Problem[],
 ): Entry[] {
   const out: Entry[] = [];
@@ -301,7 +319,7 @@ function validateEntries(
       e = res.value;
     }
     const id = e.id.trim();
-    const issue = entryIssue(e, id, seen, cadreIds, rules);
+    const issue = entryIssue(e, id, seen, cadreIds, rules, year);
     if (issue) {
       problems.push({ table: 'entries', index, row, id, field: issue[0], message: issue[1] });
       continue;
@@ -343,12 +361,15 @@ function entryIssue(
   seen: Set<string>,
   cadreIds: Set<string>,
   rules: Map<string, Rule>,
+  year: number | undefined,
 ): [string, string] | null {
   if (!id) return ['id', '编号不能为空'];
   if (e.source === 'system' && !id.startsWith('SYS-'))
     return ['source', '来源「系统」只能由系统生成；手工录入请选“两委”'];
   if (seen.has(id)) return ['id', `编号重复：${id}`];
   if (!isMonthKey(e.month)) return ['month', `应为月份，如 2026-10（实际：${showValue(e.month)}）`];
+  if (year !== undefined && yearOfMonth(e.month) !== year)
+    return ['month', outsideYearMessage(e.month, year)];
   if (!cadreIds.has(e.cadreId)) return ['cadreId', `干部名册中没有编号为 ${e.cadreId} 的干部`];
   const rule = rules.get(e.ruleCode);
   if (!rule) return ['ruleCode', `积分规则中没有编码 ${e.ruleCode}`];
@@ -364,7 +385,12 @@ function entryIssue(
   return null;
 }
 
-function validateAttendance(items: unknown[], cadreIds: Set<string>, problems: Problem[]): AttendanceRow[] {
+function validateAttendance(
+  items: unknown[],
+  cadreIds: Set<string>,
+  year: number | undefined,
+  problems: Problem[],
+): AttendanceRow[] {
   const out: AttendanceRow[] = [];
   const seen = new Set<string>();
   for (const [index, item] of items.entries()) {
@@ -380,6 +406,10 @@ function validateAttendance(items: unknown[], cadreIds: Set<string>, problems: P
     };
     if (!isMonthKey(a.month)) {
       bad('month', `应为月份，如 2026-10（实际：${showValue(a.month)}）`);
+      continue;
+    }
+    if (year !== undefined && yearOfMonth(a.month) !== year) {
+      bad('month', outsideYearMessage(a.month, year));
       continue;
     }
     if (!cadreIds.has(a.cadreId)) {
@@ -427,6 +457,7 @@ function validateScores(
   items: unknown[],
   cadreIds: Set<string>,
   rules: Map<string, Rule>,
+  year: number | undefined,
   problems: Problem[],
 ): ScoreRow[] {
   const out: ScoreRow[] = [];
@@ -453,6 +484,10 @@ function validateScores(
       bad('period', `期间应为${want}（实际：${showValue(s.period)}）`);
       continue;
     }
+    if (year !== undefined && p.year !== year) {
+      bad('period', outsideYearMessage(s.period, year));
+      continue;
+    }
     if (!cadreIds.has(s.cadreId)) {
       bad('cadreId', `干部名册中没有编号为 ${s.cadreId} 的干部`);
       continue;
@@ -472,7 +507,12 @@ function validateScores(
   return out;
 }
 
-function validateRedemptions(items: unknown[], cadreIds: Set<string>, problems: Problem[]): Redemption[] {
+function validateRedemptions(
+  items: unknown[],
+  cadreIds: Set<string>,
+  year: number | undefined,
+  problems: Problem[],
+): Redemption[] {
   const out: Redemption[] = [];
   const seen = new Set<string>();
   for (const [index, item] of items.entries()) {
@@ -500,6 +540,10 @@ function validateRedemptions(items: unknown[], cadreIds: Set<string>, problems: 
     }
     if (!isDateKey(r.date)) {
       bad('date', `应为日期，如 2026-11-03（实际：${showValue(r.date)}）`);
+      continue;
+    }
+    if (year !== undefined && yearOfMonth(r.date) !== year) {
+      bad('date', outsideYearMessage(r.date, year));
       continue;
     }
     if (!isInt(r.halfDays) || r.halfDays < 1) {

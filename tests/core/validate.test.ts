@@ -1,6 +1,6 @@
 // Validation: every bad record is reported in Chinese, naming the record and the field; nothing throws.
 import { evaluate, formatProblem, type Problem, validateScenario } from '../../src/core';
-import { cadre, entry, scenario } from '../helpers/scenario';
+import { ATTENDANCE_RULES, att, cadre, entry, scenario } from '../helpers/scenario';
 
 const problemsOf = (raw: unknown): Problem[] => validateScenario(raw, { defaultAsOf: '2026-10' }).problems;
 
@@ -297,4 +297,88 @@ test('the hand-written entry guard accepts exactly what the zod schema accepts',
   expect(
     isEntryRecord({ id: 'E1', month: '2026-10', cadreId: '001', ruleCode: 'T-MEDIATION', quantity: 1 }),
   ).toBe(true);
+});
+
+// SPEC §8 (decision): for `evaluate`, the period and every dated record must lie in settings.year.
+describe('records outside the assessment year (evaluate)', () => {
+  const yearRaw = (year: number | undefined) =>
+    scenario({
+      settings: { year, asOf: '2026-10', pointsPerHalfDay: 10 },
+      roster: [cadre('001', { startMonth: '2025-01' })],
+      rules: [
+        ...ATTENDANCE_RULES,
+        { code: 'T-MEDIATION', category: 'task', item: '调解', points: 3, kind: 'per-event' },
+        {
+          code: 'B-QUARTER-TOP5',
+          category: 'base',
+          item: '季度前五',
+          points: 5,
+          kind: 'top-n',
+          topN: 5,
+          scorePeriod: 'quarter',
+        },
+      ],
+      entries: [
+        entry('001', 'T-MEDIATION', { id: 'OK1', month: '2026-01' }),
+        entry('001', 'T-MEDIATION', { id: 'E-DEC', month: '2025-12' }),
+      ],
+      attendance: [att('001', { month: '2026-01' }), att('001', { month: '2027-01' })],
+      scores: [
+        { period: '2026-Q1', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 },
+        { period: '2025-Q4', ruleCode: 'B-QUARTER-TOP5', cadreId: '001', score: 90 },
+      ],
+      redemptions: [
+        { id: 'R1', cadreId: '001', date: '2026-03-02', halfDays: 1 },
+        { id: 'R2', cadreId: '001', date: '2025-12-30', halfDays: 1 },
+      ],
+    });
+  const lines = (raw: unknown, period: string) => {
+    const res = evaluate(raw, period, { defaultAsOf: '2026-10' });
+    return res.ok ? [] : res.problems.map((p) => formatProblem(p));
+  };
+
+  test('each dated record of another year is named (table, index, id, field, date), none silently left out', () => {
+    expect(lines(yearRaw(2026), '2026-10')).toEqual([
+      'entries[1]（编号 E-DEC）.month（月份）：2025-12 不在考核年度 2026 内（考核年度见 settings.year）',
+      'attendance[1].month（月份）：2027-01 不在考核年度 2026 内（考核年度见 settings.year）',
+      'scores[1].period（期间）：2025-Q4 不在考核年度 2026 内（考核年度见 settings.year）',
+      'redemptions[1]（编号 R2）.date（日期）：2025-12-30 不在考核年度 2026 内（考核年度见 settings.year）',
+    ]);
+  });
+
+  test('without settings.year, the period’s year is the assessment year', () => {
+    expect(lines(yearRaw(undefined), '2026')).toHaveLength(4);
+    expect(lines(yearRaw(undefined), '2025-12')).toEqual([
+      'entries[0]（编号 OK1）.month（月份）：2026-01 不在考核年度 2025 内（考核年度见 settings.year）',
+      'attendance[0].month（月份）：2026-01 不在考核年度 2025 内（考核年度见 settings.year）',
+      'attendance[1].month（月份）：2027-01 不在考核年度 2025 内（考核年度见 settings.year）',
+      'scores[0].period（期间）：2026-Q1 不在考核年度 2025 内（考核年度见 settings.year）',
+      'redemptions[0]（编号 R1）.date（日期）：2026-03-02 不在考核年度 2025 内（考核年度见 settings.year）',
+    ]);
+  });
+
+  test('a --period outside settings.year is refused (not an empty or all-zero ranking)', () => {
+    const raw = scenario({ roster: [cadre('001')], entries: [entry('001', 'T-MEDIATION')] });
+    for (const period of ['2025-10', '2027', '2025-Q4', '2027-H1']) {
+      expect(lines(raw, period)).toEqual([
+        `settings.period（期间）：--period ${period} 不在考核年度 2026 内（考核年度见 settings.year）`,
+      ]);
+    }
+    expect(evaluate(raw, '2026-10', { defaultAsOf: '2026-10' }).ok).toBe(true);
+  });
+
+  test('the workbook path (no periodYear) still accepts other years’ records: the sheet keeps past rows', () => {
+    const { problems, scenario: s } = validateScenario(yearRaw(2026), { defaultAsOf: '2026-10' });
+    expect(problems).toEqual([]);
+    expect(s.entries.map((e) => e.id)).toEqual(['OK1', 'E-DEC']);
+  });
+
+  test('records inside the year evaluate normally', () => {
+    const raw = yearRaw(2026);
+    raw.entries = raw.entries.slice(0, 1);
+    raw.attendance = raw.attendance!.slice(0, 1);
+    raw.scores = raw.scores!.slice(0, 1);
+    raw.redemptions = raw.redemptions!.slice(0, 1);
+    expect(lines(raw, '2026-Q1')).toEqual([]);
+  });
 });

@@ -117,3 +117,23 @@ test('evaluate on a workbook: 不是有效的 JSON, and which commands read work
   expect(r.err).toContain('不是有效的 JSON：');
   expect(r.err).not.toContain('工作簿');
 });
+
+test('SPEC §8: a --period outside settings.year is exit 2 naming the period, not an all-zero ranking', () => {
+  const r = jifen('evaluate', demo, '--period', '2025-10');
+  expect({ code: r.code, out: r.out, err: r.err }).toEqual({
+    code: 2,
+    out: '',
+    err: '错误：输入有 1 处错误：\n  - settings.period（期间）：--period 2025-10 不在考核年度 2026 内（考核年度见 settings.year）\n',
+  });
+});
+
+test('SPEC §8: an entry dated 2025-12 in a 2026 scenario is exit 2 naming the entry and its month', () => {
+  const s = JSON.parse(readFileSync(demo, 'utf8'));
+  s.entries[5].month = '2025-12';
+  const r = jifen('evaluate', file('dec.json', JSON.stringify(s)), '--period', '2026-10');
+  expect({ code: r.code, out: r.out, err: r.err }).toEqual({
+    code: 2,
+    out: '',
+    err: `错误：输入有 1 处错误：\n  - entries[5]（编号 ${s.entries[5].id}）.month（月份）：2025-12 不在考核年度 2026 内（考核年度见 settings.year）\n`,
+  });
+});
