@@ -62,7 +62,7 @@ export function doRecompute(ss: Spreadsheet = active()): string {
     requireWritable(ss, [TAB.monthly, TAB.yearly, TAB.problems, TAB.log, TAB.ledger]);
     const res = recomputeSpreadsheet(ss);
     const t = now(ss);
-    const detail = `${res.year}年度，截至 ${res.asOf}：${res.counts.cadres} 名干部，${res.counts.entries} 条台账记录，系统生成 ${res.counts.systemEntries} 条，校验问题 ${res.counts.problems} 条`;
+    const detail = `${res.year}年度，截至 ${res.asOf}：${res.counts.cadres} 名干部，台账有效条目 ${res.counts.entries} 条（其中本次生成的系统条目 ${res.counts.systemEntries} 条），校验问题 ${res.counts.problems} 条`;
     logAction(ss, t.text, who, '重新计算', detail, res.counts.problems);
     const problems =
       res.counts.problems > 0

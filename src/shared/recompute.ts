@@ -58,6 +58,10 @@ export interface RecomputeResult {
   yearly: Cell[][];
   problems: Cell[][];
   problemList: SheetProblem[];
+  /**
+   * entries: valid 积分台账 entries after the run, generated ones included (invalid rows are in problems);
+   * systemEntries: the system entries this run generated (a published month's are kept, not counted).
+   */
   counts: { entries: number; systemEntries: number; problems: number; cadres: number };
 }
 
@@ -326,7 +330,8 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     problems: problemsValues,
     problemList,
     counts: {
-      entries: scenario.entries.length,
+      // scenario.entries holds the kept rows only: this run's generated rows were dropped before validating.
+      entries: scenario.entries.length + generated.length,
       systemEntries: generated.length,
       problems: problemList.length,
       cadres: scenario.roster.length,

@@ -159,6 +159,26 @@ test('recompute round trip: same summaries, input tabs byte for byte, .bak of th
   expect(after.values(TAB.log)!.length).toBe(before.values(TAB.log)!.length + 1);
 });
 
+test('the recompute summary’s counts are true: valid ledger entries, of which this run generated the system ones', async () => {
+  const d = tempDir();
+  const file = join(d, 'c.xlsx');
+  writeFileSync(file, readFileSync(demo));
+  const r = await cli(['recompute', file], { month: '2026-10' });
+  expect(r.code).toBe(0);
+  const rows = readBook(file).values(TAB.ledger)!.slice(1);
+  // The demo has no bad rows: every data row is a valid entry; 2026-09 is published, so its system rows are kept.
+  const regenerated = rows.filter((row) => row[10] === '系统' && row[1] !== '2026-09').length;
+  expect(regenerated).toBeGreaterThan(0);
+  expect(rows.filter((row) => row[10] === '系统' && row[1] === '2026-09').length).toBeGreaterThan(0);
+  expect(r.out).toContain(
+    `：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated} 条），干部 12 名，校验问题 0 条\n`,
+  );
+  const log = readBook(file).values(TAB.log)!;
+  expect(log[log.length - 1]![3]).toBe(
+    `截至 2026-10：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated} 条），校验问题 0 条`,
+  );
+});
+
 test('recompute is idempotent: a second run writes the same tabs', async () => {
   const d = tempDir();
   const file = join(d, 'b.xlsx');

@@ -122,7 +122,7 @@ export function recomputeBook(
       ctx.nowText,
       ctx.user,
       '重新计算',
-      `截至 ${result.asOf}：条目 ${c.entries} 条，系统生成 ${c.systemEntries} 条，校验问题 ${c.problems} 条`,
+      `截至 ${result.asOf}：台账有效条目 ${c.entries} 条（其中本次生成的系统条目 ${c.systemEntries} 条），校验问题 ${c.problems} 条`,
       c.entries,
     ]);
   }
@@ -262,7 +262,7 @@ export function runRecompute(file: string, ctx: WorkbookContext): string {
   const c = result.counts;
   return (
     `已重新计算 ${result.settings.communityName} ${result.year} 年度（截至 ${result.asOf}）：` +
-    `条目 ${c.entries} 条（其中系统生成 ${c.systemEntries} 条），干部 ${c.cadres} 名，校验问题 ${c.problems} 条${c.problems ? '（见「校验问题」表）' : ''}\n` +
+    `台账有效条目 ${c.entries} 条（其中本次生成的系统条目 ${c.systemEntries} 条），干部 ${c.cadres} 名，校验问题 ${c.problems} 条${c.problems ? '（见「校验问题」表）' : ''}\n` +
     `已写入：${file}\n备份：${backups.join('、') || '无'}\n`
   );
 }
