@@ -1,25 +1,20 @@
 // Browser-test harness: headless Chromium (playwright-core) serving a built dist page with a stub google.script.run.
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import type { ActionResult, DialogOptions, EntryRequest, ServerApi } from '../../src/shared/ui-contract';
+import { toolPath } from '../helpers/tools';
 import { dialogOptions } from './fixtures';
 
 const root = join(__dirname, '..', '..');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = join(root, 'test-output', 'screenshots');
 
-/** Launches the system Chromium; fails loudly when it is missing (CI installs it, tests never skip). */
+/** Launches the system Chromium that requireTool('chromium') found (suites skip or, under CI, fail without it). */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with ` +
-        '`apt-get install -y chromium` (.ci/run does this) or set CHROMIUM_PATH. Browsers are never downloaded.',
-    );
-  }
   // Why no chromiumSandbox: it fails as root; playwright already passes headless/no-sandbox flags.
-  return chromium.launch({ executablePath: CHROMIUM });
+  // Browsers are never downloaded: toolPath names the one on PATH (or CHROMIUM_PATH).
+  return chromium.launch({ executablePath: toolPath('chromium') });
 }
 
 type Handler<K extends keyof ServerApi> = (
