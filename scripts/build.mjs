@@ -16,7 +16,10 @@ import * as esbuild from 'esbuild';
 import gasGlobals from './gas-globals.cjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
+// `--out <dir>`: build elsewhere (the deploy test builds into a scratch folder, never over a running
+// suite's dist/).
+const outArg = process.argv.indexOf('--out');
+const dist = outArg > 0 ? process.argv[outArg + 1] : join(root, 'dist');
 const entry = join(root, 'src/gas/entry.ts');
 const GLOBAL_NAME = 'Jifen_';
 /** Apps Script bundle budget (issue: stays under 300 KiB). */
