@@ -13,7 +13,7 @@ import {
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { recomputeSpreadsheet } from './recompute-action';
-import { setupWorkbook } from './setup';
+import { setupWorkbook, writeSetting } from './setup';
 import { now } from './sheets-io';
 import { runAction } from './ui';
 
@@ -26,19 +26,37 @@ function active(): Spreadsheet {
 /** 初始化/修复表格. On a brand-new spreadsheet anyone who can edit it is its owner, so the check passes. */
 export function doSetup(ss: Spreadsheet = active()): string {
   return withDocumentLock(() => {
+    const first = firstMemberBootstrap(ss);
     // Before setup there is no 设置 tab: only the owner qualifies then. A member confirms 设置's list here.
-    const who = requireCommittee(ss, '初始化表格', false, true);
+    const who = first || requireCommittee(ss, '初始化表格', false, true);
     const before = recordedRoles();
-    // A new spreadsheet has no 设置 yet: its committee is the owner alone.
-    const roles = ss.getSheetByName(TAB.settings) ? typedRoles(ss) : typedRolesOwnerOnly(ss);
+    // A new spreadsheet has no 设置 yet: its committee is the owner alone (or, in a shared drive, the
+    // first member).
+    const roles = first
+      ? { committee: [first], discipline: typedRoles(ss, '').discipline }
+      : ss.getSheetByName(TAB.settings)
+        ? typedRoles(ss)
+        : typedRolesOwnerOnly(ss);
     const reviewers = [...new Set([...roles.committee, ...(roles.discipline ? [roles.discipline] : [])])];
     const report = setupWorkbook(ss, roles.committee, reviewers);
+    // 设置 must say what was confirmed, or the next action would read "member removed" and pause.
+    if (first) writeSetting(ss, '两委成员邮箱', first);
     recordRoles(roles);
     const change = before ? describeRoleChange(before, roles) : '';
     const t = now(ss);
     const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
     logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);
     if (change) logAction(ss, t.text, who, '确认人员名单', change, 1);
+    if (first) {
+      logAction(
+        ss,
+        t.text,
+        who,
+        '首位两委成员',
+        `表格位于共享云端硬盘，没有所有者；${who} 运行初始化，成为第一位两委成员`,
+        1,
+      );
+    }
     const outsiders = ss
       .getEditors()
       .map((u) => u.getEmail().toLowerCase())
@@ -46,8 +64,25 @@ export function doSetup(ss: Spreadsheet = active()): string {
     const editorsNote = outsiders.length
       ? `\n\n注意：以下账号能编辑本表格文件，但不是两委成员或纪检专干：${outsiders.join('、')}。录入表和系统表已受保护，他们不能修改，但仍可新建工作表、修改未保护的内容。干部只需要「查看」权限或不需要权限：通过申请表申报，查看公示和自己的积分。请在「共享」中把他们改为「查看者」或移除。`
       : '';
-    return `初始化完成。${detail}。全部录入表和系统表已受保护，仅两委成员可修改${change ? `；已确认人员名单变更：${change}` : ''}。${editorsNote}\n下一步：在「设置」表填写两委成员邮箱（修改后请再运行一次本操作），在「干部名册」表录入干部。`;
+    const firstNote = first
+      ? `\n\n表格位于共享云端硬盘，没有所有者：您（${first}）已成为第一位两委成员（已记入「操作日志」）。请在「设置」填写其他两委成员邮箱后再运行一次本操作。`
+      : '';
+    return `初始化完成。${detail}。${firstNote}全部录入表和系统表已受保护，仅两委成员可修改${change ? `；已确认人员名单变更：${change}` : ''}。${editorsNote}\n下一步：在「设置」表填写两委成员邮箱（修改后请再运行一次本操作），在「干部名册」表录入干部。`;
   });
+}
+
+/**
+ * A file in a shared drive has no owner: `Spreadsheet.getOwner()` returns null
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()), so the rule
+ * "the owner is always a member" names nobody and no one could ever run setup. Bootstrap: while no
+ * member list was ever confirmed and 设置 names none, whoever runs setup becomes the first member
+ * (logged). Returns that person's email, or '' when the normal rules apply.
+ */
+function firstMemberBootstrap(ss: Spreadsheet): string {
+  if (ss.getOwner()) return '';
+  if (recordedRoles()) return '';
+  if (ss.getSheetByName(TAB.settings) && typedRoles(ss, '').committee.length > 0) return '';
+  return currentEmail();
 }
 
 function typedRolesOwnerOnly(ss: Spreadsheet) {

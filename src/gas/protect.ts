@@ -27,7 +27,23 @@ export function restrictToCommittee(
   const have = new Set(p.getEditors().map((u) => u.getEmail().toLowerCase()));
   const add = committee.filter((e) => !have.has(e.toLowerCase()));
   if (add.length > 0) p.addEditors(add);
+  turnOffDomainEdit(p);
   return p;
+}
+
+/**
+ * On Workspace a new protection copies "everyone in the domain can edit" from the file (Google's
+ * sample: `if (protection.canDomainEdit()) protection.setDomainEdit(false)`,
+ * https://developers.google.com/apps-script/reference/spreadsheet/protection). setDomainEdit "throws
+ * an exception if the spreadsheet is owned by a gmail account": only called when domain edit is on,
+ * which a consumer file cannot have, and guarded all the same.
+ */
+function turnOffDomainEdit(p: Protection): void {
+  try {
+    if (p.canDomainEdit()) p.setDomainEdit(false);
+  } catch {
+    // Consumer account: there is no domain to turn off.
+  }
 }
 
 /** Protects the ledger rows of a month as they stand in `ledger` (each contiguous run of its rows). */

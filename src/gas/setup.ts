@@ -144,6 +144,17 @@ function ensureHeaders(sheet: Sheet, key: ColumnTab): boolean {
 }
 
 /** Adds the settings keys that are missing (keeps every value the committee typed). */
+/** Writes one 设置 value (as plain text) into the row of its key; false when the key has no row. */
+export function writeSetting(ss: Spreadsheet, key: string, value: string): boolean {
+  const sheet = ss.getSheetByName(TAB.settings);
+  if (!sheet || sheet.getLastRow() < 2) return false;
+  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
+  const row = keys.findIndex((r) => String(r[0]).trim() === key) + 1;
+  if (row < 1) return false;
+  sheet.getRange(row, 2).setNumberFormat('@').setValue(value);
+  return true;
+}
+
 function seedSettings(sheet: Sheet): void {
   const last = sheet.getLastRow();
   const keys =

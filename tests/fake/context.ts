@@ -42,6 +42,18 @@ export interface FakeGasOptions {
   evaluateFormula?: (formula: string, at: { sheet: string; row: number; column: number }) => unknown;
   /** Utilities.getUuid; default: deterministic 'fa4e0000-…-000000000001' style ids. */
   uuid?: () => string;
+  /**
+   * The spreadsheet lives in a shared drive: `Spreadsheet.getOwner()` returns null ("null for a file in
+   * a shared drive", https://developers.google.com/apps-script/reference/drive/file#getOwner()), and no
+   * owner can always edit protected ranges (§1.7's owner rule has no owner to apply to). `owner` is
+   * then only the person who created the file: an editor like any other.
+   */
+  sharedDrive?: boolean;
+  /**
+   * Workspace: "everyone in the domain can edit" is on for the file, so new protections copy it (§1.7:
+   * permissions of a new protection copy the spreadsheet's) until setDomainEdit(false).
+   */
+  domainEdit?: boolean;
   /** MailApp daily recipient quota: 100 consumer (default) or 1500 Workspace (§7.2). */
   mailDailyQuota?: number;
   /**

@@ -182,6 +182,8 @@ export class SpreadsheetModel {
   readonly namedRanges = new Map<string, { sheet: SheetModel; ref: RangeRef }>();
   /** Whether everyone in the owner's domain may edit (copied by new protections, §1.7). */
   domainEdit = false;
+  /** In a shared drive: no owner (see FakeGasOptions.sharedDrive). */
+  sharedDrive = false;
   api: unknown;
 
   constructor(

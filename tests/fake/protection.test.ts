@@ -159,3 +159,42 @@ describe('§1.7 protections', () => {
     expect(fake.Session.getActiveUser().getEmail()).toBe(BOB);
   });
 });
+
+describe('shared drives and domain edit', () => {
+  test('a file in a shared drive has no owner: getOwner() is null (reference/spreadsheet/spreadsheet#getOwner())', () => {
+    const { ss } = setup({ owner: OWNER, sharedDrive: true });
+    expect(ss.getOwner()).toBeNull();
+    expect(setup({ owner: OWNER }).ss.getOwner()?.getEmail()).toBe(OWNER);
+  });
+
+  test('in a shared drive nobody edits a locked sheet by being the owner: the creator must be an editor', () => {
+    const { fake, ss } = setup({ owner: OWNER, sharedDrive: true });
+    ss.addEditor(ALICE);
+    const sheet = ss.insertSheet('锁定');
+    const p = sheet.protect();
+    // The creator is an ordinary editor there, so the new protection's copy lists them.
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([OWNER, ALICE]);
+    fake.setActiveUser(ALICE);
+    p.removeEditors([OWNER]); // ALICE runs it: she is kept (current user), the creator is not
+    expect(p.getEditors().map((u) => u.getEmail())).toEqual([ALICE]);
+    fake.setActiveUser(OWNER);
+    expect(p.canEdit()).toBe(false);
+    expectGasError(() => sheet.getRange('A1').setValue(1), MSG.protectedCell);
+  });
+
+  test('§1.7 a protection copies domain edit: a colleague of the domain edits until setDomainEdit(false)', () => {
+    const boss = 'boss@community.org';
+    const colleague = 'someone@community.org';
+    const { fake, ss } = setup({ owner: boss, domainEdit: true });
+    const sheet = ss.insertSheet('锁定');
+    const p = sheet.protect();
+    p.removeEditors(p.getEditors());
+    expect(p.canDomainEdit()).toBe(true);
+    fake.setActiveUser(colleague);
+    sheet.getRange('A1').setValue('改了');
+    fake.setActiveUser(boss);
+    p.setDomainEdit(false);
+    fake.setActiveUser(colleague);
+    expectGasError(() => sheet.getRange('A1').setValue('又改'), MSG.protectedCell);
+  });
+});

@@ -31,14 +31,18 @@ export class ProtectionModel {
     readonly sheet: SheetModel,
     public ref: RangeRef | undefined,
   ) {
-    this.editors = sheet.ss.editors.filter((e) => e !== sheet.ss.owner);
+    // In a shared drive the creator is an ordinary editor, so the copy lists them too.
+    this.editors = sheet.ss.sharedDrive
+      ? [sheet.ss.owner, ...sheet.ss.editors.filter((e) => e !== sheet.ss.owner)]
+      : sheet.ss.editors.filter((e) => e !== sheet.ss.owner);
     this.domainEdit = sheet.ss.domainEdit;
   }
 
   /** §1.7: the owner can always edit; warning-only protections let everyone edit (after a UI warning). */
   userCanEdit(user: string): boolean {
     const owner = this.sheet.ss.owner;
-    if (user === owner || this.warningOnly || !this.restricted) return true;
+    if (this.warningOnly || !this.restricted) return true;
+    if (user === owner && !this.sheet.ss.sharedDrive) return true;
     if (this.editors.includes(user)) return true;
     return this.domainEdit && domainOf(user) === domainOf(owner);
   }
@@ -162,8 +166,10 @@ export class FakeProtection
   private add(emails: string[]): GProtection {
     this.mutate();
     this.model.restricted = true;
+    const ss = this.model.sheet.ss;
     for (const e of emails) {
-      if (e !== this.model.sheet.ss.owner && !this.model.editors.includes(e)) this.model.editors.push(e);
+      // The owner is never listed (§1.7); in a shared drive there is no owner, so everyone is.
+      if ((ss.sharedDrive || e !== ss.owner) && !this.model.editors.includes(e)) this.model.editors.push(e);
     }
     return this.self();
   }
@@ -182,7 +188,8 @@ export class FakeProtection
   private remove_(emails: string[]): GProtection {
     this.mutate();
     this.model.restricted = true;
-    const keep = new Set([this.model.sheet.ss.owner, this.ctx.effectiveUser]);
+    const ss = this.model.sheet.ss;
+    const keep = new Set([...(ss.sharedDrive ? [] : [ss.owner]), this.ctx.effectiveUser]);
     const drop = new Set(emails.filter((e) => !keep.has(e)));
     this.model.editors = this.model.editors.filter((e) => !drop.has(e));
     return this.self();

@@ -48,6 +48,8 @@ export function createSpreadsheetModel(
     ss.sheets.push(new SheetModel(ss, i === 0 ? 0 : nextGid(ctx), n, init.rows, init.cols));
   });
   ss.activeSheet = ss.sheets[0];
+  ss.sharedDrive = ctx.options.sharedDrive === true;
+  ss.domainEdit = ctx.options.domainEdit === true;
   ctx.spreadsheets.set(id, ss);
   return ss;
 }
@@ -126,7 +128,9 @@ export class FakeSpreadsheet implements Pick<GSS, SSPick> {
   }
   getOwner(): GoogleAppsScript.Base.User | null {
     this.hit('getOwner');
-    return asUser(this.model.owner);
+    // "Returns … the owner of the file, or null for a file in a shared drive."
+    // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()
+    return this.model.sharedDrive ? null : asUser(this.model.owner);
   }
   getEditors(): GoogleAppsScript.Base.User[] {
     this.hit('getEditors');
