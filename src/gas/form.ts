@@ -10,10 +10,12 @@ import {
   ruleLabel,
   SELF,
 } from '../shared/intake';
-import { committeeEmails, UserFacingError } from './access';
+import { TAB } from '../shared/tabs';
+import { committeeEmails, currentEmail, requireWritable, UserFacingError } from './access';
 import { FORM_ID_KEY, findResponsesSheet } from './intake-action';
 import { installMonthlyNotify } from './notify';
 import { restrictToCommittee } from './protect';
+import { now } from './sheets-io';
 import { loadWorkbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,15 +34,63 @@ export interface FormReport {
   triggersRemoved: number;
   /** true: only signed-in accounts of the owner's Workspace domain may respond; false: any signed-in Google account. */
   domainOnly: boolean;
+  /** The stored form was gone (its own creator could not open it) and a new one replaced it. */
+  replacedDeleted: boolean;
+  /** Other members whose triggers for this spreadsheet are still installed (Google lets only them remove them). */
+  otherInstallers: TriggerInstaller[];
 }
 
-function openStored(): Form | null {
-  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY);
-  if (!id) return null;
+export interface TriggerInstaller {
+  email: string;
+  at: string;
+}
+
+/** Who installed this spreadsheet's triggers, and when (document property, one entry per account). */
+export const TRIGGER_INSTALLERS_KEY = 'jifen.triggerInstallers';
+
+export function triggerInstallers(): TriggerInstaller[] {
   try {
-    return FormApp.openById(id);
+    const raw = PropertiesService.getDocumentProperties().getProperty(TRIGGER_INSTALLERS_KEY);
+    const list = raw ? (JSON.parse(raw) as TriggerInstaller[]) : [];
+    return Array.isArray(list) ? list.filter((x) => x && typeof x.email === 'string') : [];
   } catch {
-    return null; // deleted or no longer shared: make a new one
+    return [];
+  }
+}
+
+/** Records `me` as an installer (now) and returns the other installers on record. */
+function recordTriggerInstaller(me: string, at: string): TriggerInstaller[] {
+  const others = triggerInstallers().filter((x) => x.email !== me);
+  PropertiesService.getDocumentProperties().setProperty(
+    TRIGGER_INSTALLERS_KEY,
+    JSON.stringify([...others, { email: me, at }]),
+  );
+  return others;
+}
+
+/** Who created the claim form (document property): the one account that can always open it. */
+export const FORM_OWNER_KEY = 'jifen.formOwner';
+
+/**
+ * The stored form, or null when there is none yet or its own creator can no longer open it (deleted).
+ * Why not "null whenever it fails to open": FormApp.openById fails alike for a deleted form and for one
+ * the caller may not open (the same "No item with the given ID could be found…" text), and replacing a
+ * form someone else owns kills the link already in the cadres' WeChat group. So only the creator may
+ * replace it; anyone else is refused with the creator's name.
+ */
+function openStored(ss: Spreadsheet, me: string): { form: Form | null; replacedDeleted: boolean } {
+  const props = PropertiesService.getDocumentProperties();
+  const id = props.getProperty(FORM_ID_KEY);
+  if (!id) return { form: null, replacedDeleted: false };
+  try {
+    return { form: FormApp.openById(id), replacedDeleted: false };
+  } catch {
+    // Forms made before the creator was recorded: the spreadsheet owner made them, if anyone did.
+    const owner = (props.getProperty(FORM_OWNER_KEY) || ss.getOwner()?.getEmail() || '').toLowerCase();
+    if (owner && owner === me) return { form: null, replacedDeleted: true };
+    throw new UserFacingError(
+      `已有的《干部积分申请表》由 ${owner || '另一位两委成员'} 创建，您的账号 ${me || '（未知）'} 无法打开它。为免已发给干部的申请表链接失效，不会新建申请表。请 ${owner || '创建它的成员'} 运行「积分管理 › 创建/更新申请表」，或请其在表单右上角「添加协作者」中加入您后再试。`,
+    );
   }
 }
 
@@ -107,11 +157,17 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   if (rules.length === 0)
     throw new UserFacingError('「积分规则」中没有可申报的规则（类型为按次、启用且可申报）。');
 
-  let form = openStored();
+  const me = currentEmail();
+  // Intake writes the ledger, 申报异常 and the log as the trigger's installer: someone who cannot write
+  // all three would install a trigger whose every run half-writes and repeats. Refuse before anything.
+  requireWritable(ss, [TAB.ledger, TAB.intakeErrors, TAB.log]);
+  const stored = openStored(ss, me);
+  let form = stored.form;
   const created = !form;
   if (!form) {
     form = FormApp.create(FORM_TITLE);
     PropertiesService.getDocumentProperties().setProperty(FORM_ID_KEY, form.getId());
+    PropertiesService.getDocumentProperties().setProperty(FORM_OWNER_KEY, me);
   }
   // Why setTitle after create: FormApp.create names the Drive file, the form's title stays ''.
   form
@@ -156,7 +212,11 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   // sync. Protections bind people, not the form's own submissions.
   protectResponseTabs(ss, committeeEmails(ss));
 
-  // Exactly one submit trigger: stale or duplicate ones make one submission run twice (§2.5).
+  // Exactly one submit trigger of this user: stale or duplicate ones make one submission run twice
+  // (§2.5). getProjectTriggers returns only the caller's own triggers
+  // (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()), so
+  // another member's stay: they are recorded and named below, and intake (keys, lock) and the monthly
+  // digest (a per-month marker) are safe to run twice.
   let removed = 0;
   for (const t of ScriptApp.getProjectTriggers()) {
     if (t.getHandlerFunction() === SUBMIT_HANDLER) {
@@ -167,8 +227,11 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
   ScriptApp.newTrigger(SUBMIT_HANDLER).forSpreadsheet(ss).onFormSubmit().create();
   // The claims go to the 纪检专干 at each month's end (policy 四(一)): a digest on the 1st of the next month.
   installMonthlyNotify(ss);
+  const others = recordTriggerInstaller(me, now(ss).text);
   return {
     created,
+    replacedDeleted: stored.replacedDeleted,
+    otherInstallers: others,
     formId: form.getId(),
     url: form.getPublishedUrl(),
     editUrl: form.getEditUrl(),

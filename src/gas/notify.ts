@@ -4,6 +4,7 @@ import { isMonthKey, periodLabel } from '../core';
 import { type Cell, cellMonth, cellText } from '../shared/cells';
 import { readTable } from '../shared/read-tabs';
 import { UserFacingError } from './access';
+import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { now, offsetMinutes, readTab } from './sheets-io';
 import { loadWorkbook } from './workbook';
@@ -72,11 +73,34 @@ export function claimsDigest(ss: Spreadsheet, month: string): Digest {
   };
 }
 
+/**
+ * "Sent for this month" marker, in script properties keyed by spreadsheet and month. Why: each member
+ * who ran 创建/更新申请表 has their own monthly trigger (triggers belong to one user and only they can
+ * see or delete them), so several can fire for one month; the first one under the lock sends, the
+ * others find the marker. Script properties, not document properties: an add-on's time-driven run has
+ * no current document.
+ */
+const sentKey = (ssId: string, month: string) => `jifen.digestSent.${ssId}.${month}`;
+
+export function digestSentRecord(ss: Spreadsheet, month: string): { by: string; at: string } | null {
+  const raw = PropertiesService.getScriptProperties().getProperty(sentKey(ss.getId(), month));
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as { by: string; at: string };
+  } catch {
+    return { by: '', at: raw };
+  }
+}
+
 /** Sends the digest and logs it. */
 export function sendDigest(ss: Spreadsheet, month: string, who: string): string {
   if (!isMonthKey(month)) throw new UserFacingError(`月份格式应为 2026-10（实际：${month}）`);
   const d = claimsDigest(ss, month);
   MailApp.sendEmail({ to: d.to, subject: d.subject, body: d.body, name: '积分台账' });
+  PropertiesService.getScriptProperties().setProperty(
+    sentKey(ss.getId(), month),
+    JSON.stringify({ by: who, at: now(ss).text }),
+  );
   logAction(
     ss,
     now(ss).text,
@@ -126,7 +150,25 @@ export function runMonthlyNotify(e?: { triggerUid?: string }): void {
     // Why openById: a time-driven run may have no active spreadsheet (apps-script-facts §1.10).
     ss = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
     if (!ss) return;
-    sendDigest(ss, previousMonthOf(now(ss).month), Session.getEffectiveUser().getEmail());
+    const sheet = ss;
+    const month = previousMonthOf(now(sheet).month);
+    const me = Session.getEffectiveUser().getEmail();
+    // Checked and set under the lock: two members' triggers firing at 8:00 send one email.
+    withDocumentLock(() => {
+      const sent = digestSentRecord(sheet, month);
+      if (sent) {
+        logAction(
+          sheet,
+          now(sheet).text,
+          me,
+          '申报汇总',
+          `${month} 已由 ${sent.by || '其他成员'} 于 ${sent.at} 发送，本次不再重复发送`,
+          0,
+        );
+        return;
+      }
+      sendDigest(sheet, month, me);
+    });
   } catch (err) {
     // No email configured, quota reached or the spreadsheet gone: record it where possible; nobody
     // is watching a time-driven run.

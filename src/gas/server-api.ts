@@ -150,7 +150,13 @@ export function doSetupForm(ss: Spreadsheet = active()): string {
       `${r.created ? '新建' : '更新'}：${r.cadres} 名干部，${r.rules} 项可申报事项`,
       1,
     );
-    return `${r.created ? '已创建' : '已更新'}《干部积分申请表》：${r.cadres} 名干部，${r.rules} 项可申报事项。\n\n${r.domainOnly ? '申请表要求用本单位账号登录，并自动记录登录邮箱作为申报人。' : '申请表要求用 Google 账号登录，并自动记录登录邮箱作为申报人（个人账号无法限定单位域名）。'}请让每位干部在「干部名册」登记这个邮箱。\n\n请把下面的链接发到干部微信群：\n${r.url}\n\n（编辑链接：${r.editUrl}）`;
+    const replaced = r.replacedDeleted
+      ? '原申请表已无法打开（已被删除），已新建申请表：发给干部的旧链接已失效，请发送下面的新链接。\n\n'
+      : '';
+    const others = r.otherInstallers.length
+      ? `\n\n注意：${r.otherInstallers.map((o) => `${o.email}（${o.at}）`).join('、')} 也为本表格安装过申请表和月度汇总的触发器。Google 只允许安装者本人查看和删除自己的触发器，它们仍在运行；重复运行不会重复入账，也不会重复发送月度汇总（每月只发一次）。如该成员已不再负责，请其打开 Apps Script 编辑器的「触发器」页面删除。`
+      : '';
+    return `${replaced}${r.created ? '已创建' : '已更新'}《干部积分申请表》：${r.cadres} 名干部，${r.rules} 项可申报事项。\n\n${r.domainOnly ? '申请表要求用本单位账号登录，并自动记录登录邮箱作为申报人。' : '申请表要求用 Google 账号登录，并自动记录登录邮箱作为申报人（个人账号无法限定单位域名）。'}请让每位干部在「干部名册」登记这个邮箱。\n\n请把下面的链接发到干部微信群：\n${r.url}\n\n（编辑链接：${r.editUrl}）${others}`;
   });
 }
 

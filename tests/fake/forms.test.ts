@@ -270,3 +270,38 @@ describe('email collection and sign-in', () => {
     expect(() => form.setEmailCollectionType('ALWAYS')).toThrow(/Invalid argument/);
   });
 });
+
+describe('per-user access to forms', () => {
+  const NO_ITEM =
+    'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
+  test('openById works for the creator and editors, and fails alike for others, deleted and unknown forms', () => {
+    const { fake } = setup({ owner: 'a@example.com' });
+    const app = fake.FormApp as unknown as GoogleAppsScript.Forms.FormApp;
+    const form = app.create('申请表');
+    const id = form.getId();
+    expect(form.getEditors().map((u) => u.getEmail())).toEqual(['a@example.com']);
+    fake.setActiveUser('b@example.com');
+    expect(() => app.openById(id)).toThrow(NO_ITEM);
+    expect(() => app.openByUrl(form.getEditUrl())).toThrow(NO_ITEM);
+    fake.setActiveUser('a@example.com');
+    form.addEditor('b@example.com');
+    fake.setActiveUser('b@example.com');
+    expect(app.openById(id).getId()).toBe(id);
+    fake.deleteForm(id);
+    expect(() => app.openById(id)).toThrow(NO_ITEM);
+    expect(() => app.openById('no-such-form')).toThrow(NO_ITEM);
+  });
+
+  test('the owner of a form is whoever created it, not the spreadsheet owner', () => {
+    const { fake } = setup({ owner: 'a@example.com' });
+    fake.setActiveUser('m@example.com');
+    const app = fake.FormApp as unknown as GoogleAppsScript.Forms.FormApp;
+    expect(
+      app
+        .create('x')
+        .getEditors()
+        .map((u) => u.getEmail()),
+    ).toEqual(['m@example.com']);
+  });
+});

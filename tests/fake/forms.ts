@@ -97,10 +97,14 @@ export class FormModel {
   accepting = true;
   readonly editors: string[] = [];
   api: FakeForm | undefined;
+  /** Deleted from Drive (tests: FakeGas.deleteForm): openById then fails like an unknown id. */
+  deleted = false;
   constructor(
     readonly id: string,
     readonly publishedId: string,
     public fileName: string,
+    /** Who created it: the form's owner in Drive (the effective user of FormApp.create). */
+    readonly owner: string,
   ) {}
   get editUrl(): string {
     return `https://docs.google.com/forms/d/${this.id}/edit`;
@@ -115,13 +119,16 @@ export class FormModel {
 }
 
 /** All forms of one fake. */
+const NO_ITEM =
+  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+
 export class FormRegistry {
   readonly forms = new Map<string, FormModel>();
   constructor(readonly ctx: GasContext) {}
 
   create(title: string): FormModel {
     const n = this.ctx.next('form');
-    const m = new FormModel(`fake-form-${n}`, `1FAIpQLSfake${n}`, title);
+    const m = new FormModel(`fake-form-${n}`, `1FAIpQLSfake${n}`, title, this.ctx.effectiveUser);
     this.forms.set(m.id, m);
     this.ctx.formUrls.set(m.id, m.sheetFormUrl);
     return m;
@@ -132,11 +139,25 @@ export class FormRegistry {
     return m.api as unknown as GForm;
   }
 
+  /**
+   * Per-user access: FormApp.openById / openByUrl run as the effective user, who must own or edit the
+   * form. A deleted form, an unknown id and a form the user may not open fail alike with
+   * "No item with the given ID could be found. Possibly because you have not edited this item or you do
+   * not have permission to access it." (community reports of FormApp.openById, e.g.
+   * github.com/boilermaker-ben/Google-Sheets-NFL-Pick-Ems-and-Survivor-Pool/issues/30), so a script
+   * cannot tell them apart.
+   */
+  openable(m: FormModel | undefined): FormModel {
+    const me = this.ctx.effectiveUser;
+    if (!m || m.deleted || (m.owner !== me && !m.editors.includes(me))) throw new GasException(NO_ITEM);
+    return m;
+  }
+
   byIdOrForm(form: GForm | string): FormModel {
     if (typeof form === 'string') {
+      // Test helpers (submit a response, inspect a form) are not a user: no access check.
       const m = this.forms.get(form);
-      if (!m)
-        throw new GasException(`No item with the given ID could be found. (fake text: unknown form ${form})`);
+      if (!m) throw new GasException(NO_ITEM);
       return m;
     }
     if (form instanceof FakeForm) return form.model;
@@ -825,7 +846,7 @@ export class FakeForm implements Pick<GForm, FormPick> {
   }
   getEditors(): GoogleAppsScript.Base.User[] {
     this.hit('getEditors');
-    return [this.forms.ctx.owner, ...this.model.editors].map(asUser);
+    return [this.model.owner, ...this.model.editors].map(asUser);
   }
   addEditor(user: string | GoogleAppsScript.Base.User): GForm {
     this.hit('addEditor');
@@ -920,7 +941,7 @@ export class FakeFormApp
   }
   openById(id: string): GForm {
     this.hit('openById');
-    return this.registry.api(this.registry.byIdOrForm(id));
+    return this.registry.api(this.registry.openable(this.registry.forms.get(id)));
   }
   /** Accepts edit, viewform and Sheet.getFormUrl() URLs of fake forms. */
   openByUrl(url: string): GForm {
@@ -929,7 +950,7 @@ export class FakeFormApp
     const pub = /\/forms\/d\/e\/([^/]+)/.exec(url)?.[1];
     const m = [...this.registry.forms.values()].find((f) => f.id === id || f.publishedId === pub);
     if (!m) throw new GasException(`Invalid argument: url (fake text: no fake form at ${url})`);
-    return this.registry.api(m);
+    return this.registry.api(this.registry.openable(m));
   }
   /** Not form-bound: null. */
   getActiveForm(): GForm {

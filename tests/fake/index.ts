@@ -278,6 +278,10 @@ export class FakeGas {
   private formModel(form: GForm | string): FormModel {
     return this.forms.byIdOrForm(form);
   }
+  /** The form is deleted from Drive (its owner emptied the trash): openById fails from now on. */
+  deleteForm(form: GForm | string): void {
+    this.formModel(form).deleted = true;
+  }
   /**
    * A respondent submits the form: validates answers (keyed by item title), stores the response, appends a row to
    * the linked responses sheet and returns the spreadsheet form-submit event {range, values, namedValues, triggerUid,
