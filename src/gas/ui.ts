@@ -15,7 +15,10 @@ export function alert(title: string, message: string): void {
 /** Runs a menu action; success text, refusals and failures all end in a plain Chinese alert. */
 export function runAction(title: string, action: () => string): void {
   try {
-    alert(title, action());
+    const said = action();
+    // '' means the action showed its own UI (the sidebar or the dialog): an alert on top would be an
+    // empty box, and a modal one hides the page that just opened.
+    if (said) alert(title, said);
   } catch (e) {
     if (e instanceof UserFacingError) {
       alert(title, e.message);
