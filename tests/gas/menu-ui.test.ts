@@ -1,6 +1,6 @@
 // Issue 9: opening the sidebar or the dialog from the menu shows that page and no empty alert after it.
 import { doSetup } from '../../src/gas/actions';
-import * as entry from '../../src/gas/entry';
+import { menuOpenEntryDialog, menuOpenSidebar } from '../../src/gas/entry';
 import { cleanupGas, freshGas, OUTSIDER } from './helpers';
 
 afterEach(cleanupGas);
@@ -8,12 +8,12 @@ afterEach(cleanupGas);
 const pages = { Sidebar: '<div>侧栏</div>', Dialog: '<div>录入</div>' };
 
 test.each([
-  ['menuOpenSidebar', 'sidebar'],
-  ['menuOpenEntryDialog', 'modal'],
-] as const)('%s opens its page and shows no alert', (handler, kind) => {
+  ['menuOpenSidebar', menuOpenSidebar, 'sidebar'],
+  ['menuOpenEntryDialog', menuOpenEntryDialog, 'modal'],
+] as const)('%s opens its page and shows no alert', (_name, handler, kind) => {
   const fake = freshGas({ htmlFiles: pages });
   doSetup();
-  (entry[handler] as () => void)();
+  handler();
   expect(fake.ui.dialogs.map((d) => d.kind)).toEqual([kind]);
   expect(fake.ui.alerts).toEqual([]);
 });
@@ -23,7 +23,7 @@ test('a refusal to open the sidebar is still an alert with the Chinese reason', 
   doSetup();
   fake.spreadsheet.addEditor(OUTSIDER);
   fake.setActiveUser(OUTSIDER);
-  entry.menuOpenSidebar();
+  menuOpenSidebar();
   expect(fake.ui.dialogs).toEqual([]);
   expect(fake.ui.alerts).toHaveLength(1);
   expect(fake.ui.alerts[0]!.prompt).toContain('只有两委成员或纪检专干可以打开管理侧栏');
