@@ -44,7 +44,7 @@ export function doSetup(ss: Spreadsheet = active()): string {
     recordRoles(roles);
     const change = before ? describeRoleChange(before, roles) : '';
     const t = now(ss);
-    const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}`;
+    const detail = `新建 ${report.created.length} 张表${report.created.length ? `（${report.created.join('、')}）` : ''}；修复 ${report.repaired.length} 张表${report.repaired.length ? `（${report.repaired.join('、')}）` : ''}${report.formulasUpgraded ? `；为 ${report.formulasUpgraded} 个 JIFEN_* 公式加上参数 JIFEN_VERSION（计算后自动更新）` : ''}`;
     logAction(ss, t.text, who, '初始化/修复表格', detail, report.created.length + report.repaired.length);
     if (change) logAction(ss, t.text, who, '确认人员名单', change, 1);
     if (first) {

@@ -12,6 +12,7 @@ import {
 } from '../core';
 import { type Cell, cellMonth, cellText } from '../shared/cells';
 import { readWorkbook } from '../shared/read-tabs';
+import { isDataVersion } from './data-version';
 import { INPUT_READS } from './recompute-action';
 import { now, offsetMinutes, readTabs } from './sheets-io';
 
@@ -29,6 +30,14 @@ let memo: Books | null = null;
 
 /** Forget the memo (tests; and after a recompute in the same execution). */
 export function resetCustomFunctionCache(): void {
+  memo = null;
+}
+
+/**
+ * Why reset at every call: each custom-function cell is its own execution in Sheets, but a module
+ * memo outliving a call (tests, or several calls in one execution) would serve tabs as they were.
+ */
+function fresh(): void {
   memo = null;
 }
 
@@ -90,12 +99,14 @@ function vectorise(
 const NOT_FOUND = '无此干部';
 
 export function cadreTotal(ids: Input, period: Cell): number | string | (number | string)[][] {
+  fresh();
   const s = summaryFor(period);
   const byId = new Map(s.cadres.map((c) => [c.cadreId, c]));
   return vectorise(ids, (id) => byId.get(id)?.total ?? NOT_FOUND);
 }
 
 export function cadreRank(ids: Input, period: Cell): number | string | (number | string)[][] {
+  fresh();
   const s = summaryFor(period);
   const byId = new Map(s.cadres.map((c) => [c.cadreId, c]));
   return vectorise(ids, (id) => {
@@ -106,8 +117,11 @@ export function cadreRank(ids: Input, period: Cell): number | string | (number |
 }
 
 export function leaveDays(ids: Input, period?: Cell): number | string | (number | string)[][] {
+  fresh();
   const b = books();
-  const key = period === undefined || period === '' ? b.nowMonth : periodKeyOf(period, b.offset);
+  // =JIFEN_LEAVE_DAYS(A2:A13, JIFEN_VERSION): the version in the period's place means "this month".
+  const noPeriod = period === undefined || period === '' || isDataVersion(period);
+  const key = noPeriod ? b.nowMonth : periodKeyOf(period, b.offset);
   const p = parsePeriod(key);
   if (!p) throw new Error(`期间格式不正确：${key}。应为 2026-10、2026-Q3、2026-H1 或 2026。`);
   const book = bookFor(p.year);

@@ -177,10 +177,12 @@ export function menuHelp(): void {
  * 干部在某期间的积分合计（月、季度为当期积分；半年、年度含起始分）。可传入一列干部编号。
  * @param {string|string[][]} cadreIds 干部编号，或一列编号
  * @param {string} period 期间：2026-10、2026-Q3、2026-H1 或 2026
+ * @param {string} version 请填 JIFEN_VERSION：每次计算、审核后公式随之更新
  * @return 积分合计
  * @customfunction
  */
-export function JIFEN_TOTAL(cadreIds: unknown, period: unknown): unknown {
+export function JIFEN_TOTAL(cadreIds: unknown, period: unknown, version?: unknown): unknown {
+  void version; // only there so that Sheets recalculates when it changes
   return cadreTotal(cadreIds as never, period as never);
 }
 
@@ -188,20 +190,24 @@ export function JIFEN_TOTAL(cadreIds: unknown, period: unknown): unknown {
  * 干部在某期间的排名（并列同名次：1、2、2、4）。可传入一列干部编号。
  * @param {string|string[][]} cadreIds 干部编号，或一列编号
  * @param {string} period 期间：2026-10、2026-Q3、2026-H1 或 2026
+ * @param {string} version 请填 JIFEN_VERSION：每次计算、审核后公式随之更新
  * @return 排名
  * @customfunction
  */
-export function JIFEN_RANK(cadreIds: unknown, period: unknown): unknown {
+export function JIFEN_RANK(cadreIds: unknown, period: unknown, version?: unknown): unknown {
+  void version; // only there so that Sheets recalculates when it changes
   return cadreRank(cadreIds as never, period as never);
 }
 
 /**
  * 干部可用积分可抵扣的事假天数（除起始分外每100分抵半天，扣除已兑换）。可传入一列干部编号。
  * @param {string|string[][]} cadreIds 干部编号，或一列编号
- * @param {string} [period] 截至期间，默认本月
+ * @param {string} [period] 截至期间，默认本月；也可直接填 JIFEN_VERSION
+ * @param {string} [version] 请填 JIFEN_VERSION：每次计算、审核后公式随之更新
  * @return 可抵扣事假天数
  * @customfunction
  */
-export function JIFEN_LEAVE_DAYS(cadreIds: unknown, period?: unknown): unknown {
+export function JIFEN_LEAVE_DAYS(cadreIds: unknown, period?: unknown, version?: unknown): unknown {
+  void version; // only there so that Sheets recalculates when it changes
   return leaveDays(cadreIds as never, period as never);
 }

@@ -4,6 +4,7 @@ import { DEFAULT_RULES } from '../core';
 import type { Cell } from '../shared/cells';
 import { ruleRow } from '../shared/rule-rows';
 import { COLUMNS, type ColumnTab, headersOf, INPUT_TABS, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import { DATA_VERSION_KEY, DATA_VERSION_NOTE, ensureDataVersionCell, withVersionArg } from './data-version';
 import { protectResponseTabs } from './form';
 import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
@@ -58,6 +59,33 @@ export function defaultRuleRows(): Cell[][] {
 export interface SetupReport {
   created: string[];
   repaired: string[];
+  /** JIFEN_* formulas given the JIFEN_VERSION argument. */
+  formulasUpgraded: number;
+}
+
+/**
+ * Gives every JIFEN_* formula on the committee's own tabs the JIFEN_VERSION argument (see
+ * data-version.ts). One getFormulas per tab; only the cells that change are written.
+ */
+function upgradeFormulas(ss: Spreadsheet): number {
+  const ours = new Set<string>([...Object.values(TAB)]);
+  let n = 0;
+  for (const sheet of ss.getSheets()) {
+    const name = sheet.getName();
+    if (ours.has(name) || /^(公示|报告)-/.test(name) || sheet.getFormUrl()) continue;
+    if (sheet.getLastRow() < 1 || sheet.getLastColumn() < 1) continue;
+    const formulas = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getFormulas();
+    formulas.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (!f || !/JIFEN_/i.test(f)) return;
+        const next = withVersionArg(f);
+        if (next === f) return;
+        sheet.getRange(i + 1, j + 1).setFormula(next);
+        n++;
+      }),
+    );
+  }
+  return n;
 }
 
 /** Creates or repairs every tab. Idempotent: a second run changes nothing the committee typed. */
@@ -70,7 +98,7 @@ export function setupWorkbook(
   committee: readonly string[],
   reviewers: readonly string[] = committee,
 ): SetupReport {
-  const report: SetupReport = { created: [], repaired: [] };
+  const report: SetupReport = { created: [], repaired: [], formulasUpgraded: 0 };
   for (const key of SETUP_ORDER) {
     const name = TAB[key];
     let sheet = ss.getSheetByName(name);
@@ -109,6 +137,8 @@ export function setupWorkbook(
     }
   }
   protectResponseTabs(ss, committee);
+  ensureDataVersionCell(ss);
+  report.formulasUpgraded = upgradeFormulas(ss);
   // The default first sheet of a new spreadsheet ("Sheet1" / "工作表1") is left alone when it has data.
   ss.setActiveSheet(ss.getSheetByName(TAB.readme)!);
   return report;
@@ -164,7 +194,9 @@ function seedSettings(sheet: Sheet): void {
           .getValues()
           .map((r) => String(r[0]).trim())
       : [];
-  const rows = SETTINGS_ROWS.filter(([k]) => !keys.includes(k)).map(([k, v, note]) => [k, v, note]);
+  // 数据版本 exists only in Sheets (custom functions): not in SETTINGS_ROWS, which the .xlsx book shares.
+  const all = [...SETTINGS_ROWS, [DATA_VERSION_KEY, '', DATA_VERSION_NOTE] as const];
+  const rows = all.filter(([k]) => !keys.includes(k)).map(([k, v, note]) => [k, v, note]);
   if (rows.length === 0) return;
   const range = sheet.getRange(last + 1, 1, rows.length, 3);
   range.setNumberFormat('@');

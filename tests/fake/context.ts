@@ -1,6 +1,7 @@
 // Shared state of one fake: options, clock, users, call counter, and the registries every service reads.
 
 import { CallCounter } from './counter';
+import { checkCustomFunctionCall } from './custom-functions';
 import type { SpreadsheetModel } from './model';
 import { checkScopes, type Manifest } from './scopes';
 import type { CoercionOptions } from './values';
@@ -108,6 +109,15 @@ export class GasContext {
   /** Spreadsheet.toast calls, in order. */
   readonly toasts: Array<{ msg: string; title: string; timeoutSeconds: number | null }> = [];
   private readonly seq = new Map<string, number>();
+  /** Custom functions by upper-case name (FakeGas.registerCustomFunctions), see custom-functions.ts. */
+  readonly customFunctions = new Map<string, (...args: unknown[]) => unknown>();
+  /** Cached results by cell + formula + argument values: recalculated only when arguments change. */
+  readonly customFunctionResults = new Map<string, string | number | boolean | Date>();
+  /** The note of a cell showing #ERROR! ('Sheet!R1C1' → message). */
+  readonly customFunctionErrors = new Map<string, string>();
+  /** True while a custom function runs: calls are checked against what that context allows. */
+  inCustomFunction = false;
+  customFunctionCalls = 0;
 
   constructor(options: FakeGasOptions) {
     this.options = options;
@@ -132,6 +142,7 @@ export class GasContext {
   hit(name: string): void {
     checkScopes(this.grantedScopes, name);
     this.counter.hit(name);
+    if (this.inCustomFunction) checkCustomFunctionCall(name);
   }
 
   coercion(locale: string): CoercionOptions {

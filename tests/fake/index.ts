@@ -235,6 +235,24 @@ export class FakeGas {
     this.locks.endExecution();
   }
 
+  // ---- custom functions ----
+  /**
+   * Cells whose formula calls one of these (=JIFEN_TOTAL(A2, "2026-10")) are computed by calling it in
+   * the custom-function context, and recalculated only when their arguments' values change.
+   */
+  registerCustomFunctions(fns: Record<string, (...args: never[]) => unknown>): this {
+    for (const [k, v] of Object.entries(fns)) this.ctx.customFunctions.set(k.toUpperCase(), v as never);
+    return this;
+  }
+  /** How many times custom functions actually ran (cache hits do not count). */
+  get customFunctionCalls(): number {
+    return this.ctx.customFunctionCalls;
+  }
+  /** The error note of a custom-function cell showing #ERROR! ('' when none). */
+  customFunctionError(sheetName: string, row: number, col: number): string {
+    return this.ctx.customFunctionErrors.get(`${sheetName}!R${row}C${col}`) ?? '';
+  }
+
   // ---- triggers and handlers ----
   get triggers(): readonly TriggerModel[] {
     return this.triggerRegistry.all;

@@ -3,6 +3,7 @@
 import { type Grid, parseA1, qualify, resolveA1, toA1 } from './a1';
 import { FakeDataValidation, FakeDataValidationBuilder } from './builders';
 import type { GasContext } from './context';
+import { evaluateCustomFunction } from './custom-functions';
 import { formatSheetsDate, isDateFormat, toSerial } from './dates';
 import { badParams, FakeGasUnsupportedError, GasException, MSG } from './errors';
 import { type Cell, FORMAT_KEYS, hasContent, type SheetModel } from './model';
@@ -120,6 +121,10 @@ function evaluate(
   f: string,
   depth: number,
 ): CellValue {
+  const custom = evaluateCustomFunction(ctx, sheet, row, col, f, (s, r, c) =>
+    readCell(ctx, s, r, c, depth + 1),
+  );
+  if (custom !== undefined) return custom;
   const hook = ctx.options.evaluateFormula;
   if (hook) {
     const v = hook(f, { sheet: sheet.name, row, column: col });
