@@ -75,15 +75,17 @@ function upgradeFormulas(ss: Spreadsheet): number {
     if (ours.has(name) || /^(公示|报告)-/.test(name) || sheet.getFormUrl()) continue;
     if (sheet.getLastRow() < 1 || sheet.getLastColumn() < 1) continue;
     const formulas = sheet.getRange(1, 1, sheet.getLastRow(), sheet.getLastColumn()).getFormulas();
-    formulas.forEach((row, i) =>
-      row.forEach((f, j) => {
-        if (!f || !/JIFEN_/i.test(f)) return;
+    for (let i = 0; i < formulas.length; i++) {
+      const row = formulas[i] ?? [];
+      for (let j = 0; j < row.length; j++) {
+        const f = row[j];
+        if (!f || !/JIFEN_/i.test(f)) continue;
         const next = withVersionArg(f);
-        if (next === f) return;
+        if (next === f) continue;
         sheet.getRange(i + 1, j + 1).setFormula(next);
         n++;
-      }),
-    );
+      }
+    }
   }
   return n;
 }
