@@ -2,6 +2,7 @@
 
 import { CallCounter } from './counter';
 import { checkCustomFunctionCall } from './custom-functions';
+import { GasException } from './errors';
 import type { SpreadsheetModel } from './model';
 import { checkScopes, type Manifest } from './scopes';
 import type { CoercionOptions } from './values';
@@ -97,6 +98,14 @@ export class GasContext {
    * onOpen/onEdit trigger) and 'custom' (a custom function) run without the user's authorization.
    */
   runContext: 'full' | 'simple' | 'custom' = 'full';
+  /**
+   * The authorization mode of the running entry point (editor-auth-lifecycle, apps-script-facts §2.1):
+   * NONE — an add-on's onOpen before it is enabled in the file: menus, Logger, Utilities only;
+   * LIMITED — bound simple triggers and onOpen otherwise: the bound file and Properties, but no UrlFetch,
+   * no sidebars or dialogs, no other files, nothing that needs authorization; FULL — everything granted.
+   * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+   */
+  authMode: 'FULL' | 'LIMITED' | 'NONE' = 'FULL';
   scriptOwner: string;
   containerBound = true;
   activeSpreadsheetId: string | null = null;
@@ -140,6 +149,7 @@ export class GasContext {
 
   /** Every counted call: refused first when the granted scopes do not cover it (scopes.ts), then counted. */
   hit(name: string): void {
+    checkAuthMode(this.authMode, name);
     checkScopes(this.grantedScopes, name);
     this.counter.hit(name);
     if (this.inCustomFunction) checkCustomFunctionCall(name);
@@ -158,4 +168,19 @@ export class GasContext {
 /** [UNCONFIRMED] display patterns for date-times written by scripts, per locale. */
 export function defaultDateTimeFormat(locale: string): string {
   return locale.startsWith('zh') ? 'yyyy/M/d H:mm:ss' : 'M/d/yyyy H:mm:ss';
+}
+
+/** NONE: only menus, Logger and Utilities. */
+const NONE_ALLOWS = /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.|Logger\.|Utilities\.)/;
+/** LIMITED: what needs authorization, shows UI or opens other files. */
+const LIMITED_DENIES =
+  /^(UrlFetchApp\.|MailApp\.|FormApp\.|DriveApp\.|Drive\.|ScriptApp\.newTrigger|Ui\.show|SpreadsheetApp\.open|HtmlService\.)/;
+
+/** Throws for a call the current AuthMode does not allow (the text is [UNCONFIRMED]; the rule is [DOC]). */
+export function checkAuthMode(mode: 'FULL' | 'LIMITED' | 'NONE', name: string): void {
+  if (mode === 'FULL') return;
+  if (mode === 'NONE' ? NONE_ALLOWS.test(name) : !LIMITED_DENIES.test(name)) return;
+  throw new GasException(
+    `You do not have permission to call ${name}. (fake text: not allowed in AuthMode.${mode})`,
+  );
 }

@@ -206,6 +206,11 @@ export class FakeGas {
    * 'simple' (simple onOpen/onEdit trigger) or 'custom' (custom function): the run has no user authorization,
    * so Session.getActiveUser().getEmail() is '' except for the developer or their Workspace domain. 'full' (default).
    */
+  /** The AuthMode the next calls run in (see GasContext.authMode); runHandler's opts.authMode sets it for one run. */
+  setAuthMode(mode: 'FULL' | 'LIMITED' | 'NONE'): this {
+    this.ctx.authMode = mode;
+    return this;
+  }
   setRunContext(context: 'full' | 'simple' | 'custom'): this {
     this.ctx.runContext = context;
     return this;

@@ -57,6 +57,22 @@ test('onOpen builds the 积分管理 menu with every item of SPEC §7', () => {
     if ('functionName' in i) expect(typeof g[(i as { functionName: string }).functionName]).toBe('function');
 });
 
+test.each(['NONE', 'LIMITED'] as const)(
+  'loading the bundle and onOpen in AuthMode.%s build the menu and touch nothing else (editor-auth-lifecycle)',
+  (mode) => {
+    const fake = createFakeGas({ owner: OWNER, manifest });
+    fake.setUiAvailable(true);
+    fake.setAuthMode(mode); // top-level code runs in the entry point's mode too: it must call no service
+    const sandbox: Record<string, unknown> = { console, Date };
+    for (const name of GLOBAL_NAMES) if (fake[name] !== undefined) sandbox[name] = fake[name];
+    const ctx = vm.createContext(sandbox);
+    vm.runInContext(code, ctx, { filename: 'Code.js' });
+    (ctx as unknown as Globals).onOpen!({ authMode: mode });
+    expect(fake.ui.menu('积分管理')!.items.length).toBeGreaterThan(10);
+    fake.setAuthMode('FULL');
+  },
+);
+
 test('menu setup → tabs; recompute → summaries; custom functions → the core’s numbers', () => {
   const { fake, g } = load();
   fake.setUiAvailable(true);
