@@ -17,32 +17,27 @@ import { buildPeriodReport } from '../shared/period-report';
 import {
   buildSnapshot,
   canonicalSnapshotText,
-  publicationRow,
   publishRefusal,
   SNAPSHOT_COLUMN_WIDTHS,
   type Snapshot,
   snapshotTabName,
-  verifyPublications,
 } from '../shared/publish';
 import { readTable, type WorkbookValues } from '../shared/read-tabs';
 import type { RecomputeResult } from '../shared/recompute';
+import { chainHead, sealRecord } from '../shared/seal';
 import { TAB } from '../shared/tabs';
 import { committeeEmails, UserFacingError } from './access';
 import { logAction } from './log';
 import { exportSheetPdf } from './pdf';
 import { monthProtectionDescription, protectMonthRows, restrictToCommittee } from './protect';
 import { recomputeWithValues } from './recompute-action';
+import { mailSealDigest, recordExternalSeal, sha256Hex, sheetView, spreadsheetSeals } from './seal-action';
 import { appendRows, ensureSize, now, offsetMinutes, readTab } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** SHA-256 as lowercase hex, through Apps Script's own digest (signed bytes → 0..255). */
-export function sha256Hex(text: string): string {
-  return Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8)
-    .map((b) => ((b + 256) % 256).toString(16).padStart(2, '0'))
-    .join('');
-}
+export { sha256Hex };
 
 export interface PublishOutcome {
   message: string;
@@ -107,6 +102,36 @@ function writeSnapshotTab(
   // The digest covers what Sheets actually stores, so 校验公示 later compares like with like.
   const stored = sheet.getDataRange().getValues() as Cell[][];
   return { sheet, digest: sha256Hex(canonicalSnapshotText(stored)) };
+}
+
+/**
+ * Appends the sealed 公示记录 row of a written snapshot tab: its look as displayed, the month's ledger
+ * rows as stored now (monthly publications), and the previous row's digest. Returns the digest.
+ */
+function appendSeal(
+  ss: Spreadsheet,
+  records: Sheet,
+  sheet: Sheet,
+  p: { period: string; version: number; publisher: string; when: string; monthly: boolean },
+): { digest: string; prev: string } {
+  const offset = offsetMinutes(ss);
+  const prev = chainHead(readTab(ss, 'publications'), offset);
+  const seal = sealRecord(
+    {
+      period: p.period,
+      version: p.version,
+      tabName: sheet.getName(),
+      publisher: p.publisher,
+      publishedAt: p.when,
+      view: sheetView(sheet),
+      ...(p.monthly ? { ledger: readTab(ss, 'ledger') } : {}),
+      prev,
+      offsetMinutes: offset,
+    },
+    sha256Hex,
+  );
+  appendRows(records, 'publications', [seal.row]);
+  return { digest: seal.digest, prev };
 }
 
 /** Runs `fn`; if it throws, deletes the tabs it may have created (by name) and rethrows. */
@@ -187,6 +212,7 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
   const { result, values } = recomputeWithValues(
     ss,
     isMonthKey(month) ? Number(month.slice(0, 4)) : undefined,
+    '发布',
   );
   const refusal = publishRefusal({
     result,
@@ -252,26 +278,23 @@ function finishPublication(
   const records = ss.getSheetByName(TAB.publications);
   if (!records) throw new UserFacingError('缺少「公示记录」表，请先运行「初始化/修复表格」。');
   // Until the 公示记录 row exists nothing is published: a failure removes the half-made tab, so a retry works.
-  const { sheet, digest } = atomically(ss, [snapshot.tabName], () => {
+  const { sheet, digest, prev } = atomically(ss, [snapshot.tabName], () => {
     const written = writeSnapshotTab(ss, snapshot.tabName, snapshot.values, committee, {
       headerRows: [layout.cadreHeaderRow, layout.detailHeaderRow],
       tierCol: 8,
       tierRows: layout.cadreRows,
       widths: SNAPSHOT_COLUMN_WIDTHS,
     });
-    appendRows(records, 'publications', [
-      publicationRow({
-        period: snapshot.month,
-        version,
-        tabName: snapshot.tabName,
-        publisher: who,
-        publishedAt: when,
-        rows: snapshot.values.length,
-        sha256: written.digest,
-      }),
-    ]);
-    return written;
+    const seal = appendSeal(ss, records, written.sheet, {
+      period: snapshot.month,
+      version,
+      publisher: who,
+      when,
+      monthly: true,
+    });
+    return { sheet: written.sheet, ...seal };
   });
+  recordExternalSeal(snapshot.tabName, digest);
   // Published from here on: what fails now is a warning, not an error.
   let runs = 0;
   let lockNote = '';
@@ -281,18 +304,24 @@ function finishPublication(
     lockNote = `（台账行加锁未完成：${(e as Error)?.message ?? String(e)}；请所有者运行「初始化/修复表格」后再发布下一个月。）`;
   }
   const pdf = exportSheetPdf(ss, sheet, snapshot.tabName);
+  const mailNote = mailSealDigest(
+    ss,
+    { tabName: snapshot.tabName, period: snapshot.month, digest, prev, publisher: who, when },
+    who,
+  );
   const warnings = halfYearWarnings(result.book, snapshot.month);
   logAction(
     ss,
     when,
     who,
     version > 1 ? '发布更正公示' : '发布月度公示',
-    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，SHA-256 ${digest}`,
+    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，摘要 ${digest}`,
     snapshot.values.length,
   );
   const lines = [
     `已发布「${snapshot.tabName}」：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条。${extraNote}`,
-    `校验码（SHA-256）：${digest}`,
+    `校验码（封存摘要，SHA-256）：${digest}`,
+    mailNote,
     lockNote || `${periodLabel(snapshot.month)}的台账记录已锁定（${runs} 处保护）。`,
     pdf.ok
       ? `打印版 PDF：${pdf.url}`
@@ -323,7 +352,7 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
   if (records.length === 0)
     throw new UserFacingError(`${month} 尚未发布公示，无需更正；请直接发布月度公示。`);
   const t = now(ss);
-  const { result } = recomputeWithValues(ss, Number(month.slice(0, 4)));
+  const { result } = recomputeWithValues(ss, Number(month.slice(0, 4)), '发布');
   if (result.year !== Number(month.slice(0, 4))) {
     throw new UserFacingError(
       `${month} 不在当前考核年度 ${result.year}。请把「设置」中的考核年度临时改为 ${month.slice(0, 4)}（或留空），发布更正公示后再改回。`,
@@ -407,7 +436,7 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
     throw new UserFacingError(`半年期间应为 2026-H1 或 2026-H2（实际：${period}）`);
   if (recordsOf(ss, period).length > 0) throw new UserFacingError(`${period} 已发布半年汇总，不能重复发布。`);
   const t = now(ss);
-  const { result } = recomputeWithValues(ss, p.year);
+  const { result } = recomputeWithValues(ss, p.year, '发布');
   if (p.year !== result.year) throw new UserFacingError(`${period} 不在考核年度 ${result.year} 内。`);
   const published = new Set(result.book.scenario.publishedMonths);
   const withData = new Set([
@@ -437,29 +466,26 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
       ],
       widths,
     });
-    appendRows(records, 'publications', [
-      publicationRow({
-        period,
-        version: 1,
-        tabName: report.tabName,
-        publisher: who,
-        publishedAt: t.text,
-        rows: report.values.length,
-        sha256: snap.digest,
-      }),
-      publicationRow({
-        period,
-        version: 1,
-        tabName: report.reportTabName,
-        publisher: who,
-        publishedAt: t.text,
-        rows: report.reportValues.length,
-        sha256: rep.digest,
-      }),
-    ]);
-    return { snap, rep };
+    const one = { period, version: 1, publisher: who, when: t.text, monthly: false };
+    const first = appendSeal(ss, records, snap.sheet, one);
+    const second = appendSeal(ss, records, rep.sheet, one);
+    return { snap: { ...snap, ...first }, rep: { ...rep, ...second } };
   });
+  recordExternalSeal(report.tabName, snap.digest);
+  recordExternalSeal(report.reportTabName, rep.digest);
   const pdf = exportSheetPdf(ss, rep.sheet, report.reportTabName, false);
+  const mailNote = mailSealDigest(
+    ss,
+    {
+      tabName: report.reportTabName,
+      period,
+      digest: rep.digest,
+      prev: rep.prev,
+      publisher: who,
+      when: t.text,
+    },
+    who,
+  );
   logAction(
     ss,
     t.text,
@@ -475,7 +501,8 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
       `前三分之一（物质奖励）：${names(report.topThird)}`,
       `后三分之一：${names(report.bottomThird)}；倒数三名：${names(report.bottomThree)}`,
       report.ties.length ? `并列需两委研究：${names(report.ties)}` : '',
-      `校验码（SHA-256）：${snap.digest}`,
+      `校验码（封存摘要，SHA-256）：${snap.digest}；报告 ${rep.digest}`,
+      mailNote,
       pdf.ok
         ? `报告 PDF：${pdf.url}`
         : `报告 PDF 未能自动导出（${pdf.reason}），可用「文件 › 下载 › PDF」手动导出。`,
@@ -488,37 +515,30 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
   };
 }
 
-/** 校验公示: recomputes every recorded digest; lists snapshots changed or missing since publication. */
+/** 校验公示: checks every sealed publication (chain, records, snapshots as displayed, ledger rows) and names each change. */
 export function verifySnapshots(ss: Spreadsheet, who: string): { message: string; modified: number } {
-  const results = verifyPublications(
-    readTab(ss, 'publications'),
-    (name) => readTabByName(ss, name),
-    sha256Hex,
-  );
-  const bad = results.filter((r) => r.status !== 'ok');
+  const report = spreadsheetSeals(ss);
+  const bad = report.findings;
   const t = now(ss);
   logAction(
     ss,
     t.text,
     who,
     '校验公示',
-    bad.length
-      ? bad.map((r) => `${r.tabName}：${r.status === 'missing' ? '缺失' : '已被改动'}`).join('；')
-      : `全部 ${results.length} 份一致`,
+    bad.length ? bad.join('；') : `全部 ${report.records} 份一致`,
     bad.length,
   );
-  if (results.length === 0) return { message: '还没有发布过公示。', modified: 0 };
+  if (report.records === 0 && bad.length === 0) return { message: '还没有发布过公示。', modified: 0 };
   if (bad.length === 0)
-    return { message: `校验通过：${results.length} 份公示与发布时的校验码一致，未被改动。`, modified: 0 };
+    return {
+      message: `校验通过：${report.records} 份公示与发布时封存的内容一致（公示表的显示内容、已发布月份的台账记录、公示记录的摘要链），未被改动。`,
+      modified: 0,
+    };
   return {
     message: [
-      `发现 ${bad.length} 份公示与发布时不一致：`,
-      ...bad.map((r) =>
-        r.status === 'missing'
-          ? `「${r.tabName}」已被删除或改名`
-          : `「${r.tabName}」发布后被改动（记录 ${r.expected.slice(0, 12)}…，现在 ${r.actual?.slice(0, 12)}…）`,
-      ),
-      '请查看「操作日志」与表格的版本记录，核实后由两委处理。',
+      `发现 ${bad.length} 处发布后的改动：`,
+      ...bad.map((f) => `- ${f}`),
+      '请查看「操作日志」与表格的版本记录，核实后由两委处理（恢复原样；确有错误的走异议和更正公示）。',
     ].join('\n'),
     modified: bad.length,
   };

@@ -3,9 +3,11 @@
 import type { Cell } from '../shared/cells';
 import type { WorkbookValues } from '../shared/read-tabs';
 import { type RecomputeResult, recompute } from '../shared/recompute';
+import { sealRefusal } from '../shared/seal';
 import { COLUMNS, type ColumnTab, TAB } from '../shared/tabs';
 import { committeeEmails, UserFacingError } from './access';
 import { reprotectPublishedRows } from './protect';
+import { spreadsheetSeals } from './seal-action';
 import { tierFormatting } from './setup';
 import { commonPrefix, formatsFor, now, offsetMinutes, readTabs, writeTab } from './sheets-io';
 
@@ -39,6 +41,7 @@ export function recomputeSpreadsheet(ss: Spreadsheet): RecomputeResult {
 export function recomputeWithValues(
   ss: Spreadsheet,
   defaultYear?: number,
+  action = '重新计算',
 ): { result: RecomputeResult; values: WorkbookValues } {
   const ledgerSheet = sheetOrFail(ss, 'ledger');
   const monthly = sheetOrFail(ss, 'monthly');
@@ -46,6 +49,10 @@ export function recomputeWithValues(
   const problems = sheetOrFail(ss, 'problems');
   sheetOrFail(ss, 'roster');
   const values = readTabs(ss, INPUT_READS);
+  // A sealed month whose rows, snapshot or record changed would silently change published results:
+  // stop before computing anything, naming every change (README, 信任模型).
+  const refusal = sealRefusal(spreadsheetSeals(ss, values), action);
+  if (refusal) throw new UserFacingError(refusal);
   const publishedIds = snapshotEntryIds(ss, values);
   // The ledger's own number formats, so rows written back keep exactly the format they had.
   const oldFormats = ledgerSheet.getDataRange().getNumberFormats();

@@ -157,6 +157,13 @@ export const COLUMNS = {
     col('发布时间', 'datetime', 140),
     col('行数', 'int', 50),
     col('SHA-256', 'text', 480),
+    col('台账行数', 'int', 60),
+    col('台账SHA-256', 'text', 480),
+    col('封存明细', 'text', 200, {
+      note: '发布时公示表的隐藏行列、合并和逐行校验值（JSON），用于指出改动位置',
+    }),
+    col('上一摘要', 'text', 480, { note: '上一次发布的摘要；第一次发布为 64 个 0' }),
+    col('摘要', 'text', 480, { note: '本次发布的封存摘要（SHA-256），同时印在公示上并发送给纪检专干' }),
   ],
   problems: [
     col('表', 'text', 90),

@@ -62,6 +62,8 @@ export class SheetModel {
   readonly rowHeights = new Map<number, number>();
   readonly hiddenRows = new Set<number>();
   readonly hiddenCols = new Set<number>();
+  /** Merged blocks (not moved by row or column inserts: the fake's snapshots never get any). */
+  merges: { row: number; col: number; numRows: number; numCols: number }[] = [];
   tabColor: string | null = null;
   hidden = false;
   conditionalRules: FakeConditionalFormatRule[] = [];

@@ -260,6 +260,10 @@ type RangePick =
   | 'isChecked'
   | 'isEndColumnBounded'
   | 'isEndRowBounded'
+  | 'isPartOfMerge'
+  | 'merge'
+  | 'breakApart'
+  | 'getMergedRanges'
   | 'offset'
   | 'protect'
   | 'setBackground'
@@ -372,6 +376,64 @@ export class FakeRange implements Pick<GRange, RangePick> {
   getWidth(): number {
     this.hit('getWidth');
     return this.grid.numCols;
+  }
+
+  // ---- merges (https://developers.google.com/apps-script/reference/spreadsheet/range#merge) ----
+  private overlaps(m: Grid): boolean {
+    const g = this.grid;
+    return (
+      m.row < g.row + g.numRows &&
+      g.row < m.row + m.numRows &&
+      m.col < g.col + g.numCols &&
+      g.col < m.col + m.numCols
+    );
+  }
+  private inside(m: Grid): boolean {
+    const g = this.grid;
+    return (
+      m.row >= g.row &&
+      m.col >= g.col &&
+      m.row + m.numRows <= g.row + g.numRows &&
+      m.col + m.numCols <= g.col + g.numCols
+    );
+  }
+  /** Merges the block. Sheets keeps only the top-left value; the fake refuses to guess what it does with the others. */
+  merge(): GRange {
+    this.hit('merge');
+    assertCanEditCells(this.ctx, this.sheet, this.grid);
+    const g = this.grid;
+    if (this.sheet.merges.some((m) => this.overlaps(m) && !this.inside(m)))
+      throw new GasException(
+        'You must select all cells in a merged range to merge or unmerge them. (fake text)',
+      );
+    for (let i = 0; i < g.numRows; i++)
+      for (let j = 0; j < g.numCols; j++) {
+        if ((i || j) && hasContent(this.sheet.get(g.row + i, g.col + j)))
+          throw new FakeGasUnsupportedError('merge() over cells with values other than the top-left one');
+      }
+    this.sheet.merges = this.sheet.merges.filter((m) => !this.inside(m));
+    this.sheet.merges.push({ row: g.row, col: g.col, numRows: g.numRows, numCols: g.numCols });
+    return this.self();
+  }
+  /** https://developers.google.com/apps-script/reference/spreadsheet/range#breakApart() */
+  breakApart(): GRange {
+    this.hit('breakApart');
+    assertCanEditCells(this.ctx, this.sheet, this.grid);
+    if (this.sheet.merges.some((m) => this.overlaps(m) && !this.inside(m)))
+      throw new GasException(
+        'You must select all cells in a merged range to merge or unmerge them. (fake text)',
+      );
+    this.sheet.merges = this.sheet.merges.filter((m) => !this.inside(m));
+    return this.self();
+  }
+  /** Merged blocks that touch the range (https://developers.google.com/apps-script/reference/spreadsheet/range#getMergedRanges()). */
+  getMergedRanges(): GRange[] {
+    this.hit('getMergedRanges');
+    return this.sheet.merges.filter((m) => this.overlaps(m)).map((m) => this.make({ ...m }));
+  }
+  isPartOfMerge(): boolean {
+    this.hit('isPartOfMerge');
+    return this.sheet.merges.some((m) => this.overlaps(m));
   }
   /** The range's own end row (not the sheet's last data row). */
   getLastRow(): number {

@@ -341,7 +341,9 @@ test('校验公示: intact snapshots pass; an edited one is reported', () => {
   sheet(fake, '公示-2026-09').getRange(6, 7).setValue(999); // the owner can still edit a protected tab
   const v = verifySnapshots(fake.spreadsheet, OWNER);
   expect(v.modified).toBe(1);
-  expect(v.message).toContain('「公示-2026-09」发布后被改动');
+  expect(v.message).toContain(
+    '公示-2026-09 第 6 行 内容被改动（现在：2 005 陈磊 15 30 0 999 225 前三分之一）',
+  );
   fake.spreadsheet.deleteSheet(sheet(fake, '公示-2026-09'));
   expect(verifySnapshots(fake.spreadsheet, OWNER).message).toContain('已被删除或改名');
 });
@@ -573,7 +575,7 @@ test('a correction that adds a criticism also takes back the no-criticism award 
   expect(total()).toBe(before);
 });
 
-test('a row typed into a published month is left out and listed, not counted silently', () => {
+test('a row typed into a published month stops 重新计算, named, results unchanged; removing it lets recompute run', () => {
   const fake = community();
   publishMonth(fake.spreadsheet, '2026-09', OWNER);
   const H = headersOf('monthly');
@@ -584,11 +586,14 @@ test('a row typed into a published month is left out and listed, not counted sil
   doRecompute();
   const before = totalOf();
   typeRows(fake, 'ledger', [entry('LATE-1', '2026-09', '001', 'T-MEDIATION', 5, 2, '补录')]);
-  doRecompute();
+  const row = fake.values(TAB.ledger).findIndex((r) => r[0] === 'LATE-1') + 1;
+  expect(() => doRecompute()).toThrow(
+    `已发布的内容被改动，重新计算已停止（为免悄悄改变已发布月份的结果）：\n- 2026-09 已发布：积分台账第 ${row} 行（编号 LATE-1）是发布后新增或改为已通过的，不在「公示-2026-09」中`,
+  );
   expect(totalOf()).toBe(before);
-  const p = fake.values(TAB.problems).find((r) => r[2] === 'LATE-1')!;
-  expect(p[4]).toContain('已公示，此条目不在公示中');
-  expect(fake.values(TAB.ledger).some((r) => r[0] === 'LATE-1')).toBe(true);
+  sheet(fake, TAB.ledger).deleteRow(row);
+  expect(doRecompute()).toContain('重新计算完成');
+  expect(totalOf()).toBe(before);
 });
 
 describe('linked corrections count whole events, not signs', () => {
