@@ -58,16 +58,19 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     usage: 'jifen publish <台账.xlsx> --month <YYYY-MM> [--by <发布人>]',
     fileLabel: '工作簿',
     description:
-      '    发布月度公示：先重新计算，再生成受保护的「公示-YYYY-MM」表，在「公示记录」登记 SHA-256，\n' +
+      '    发布月度公示：先重新计算，再生成受保护的「公示-YYYY-MM」表，在「公示记录」登记封存摘要，\n' +
       '    并在工作簿旁生成可打印的 A4 页面 <台账>-公示-YYYY-MM.html。\n' +
       '    有待审核申报、已公示、无数据、未到的月份会被拒绝。\n',
     options: { month: { type: 'string', example: '2026-10' }, by: { type: 'string', example: '李秀英' } },
   },
   verify: {
-    usage: 'jifen verify <台账.xlsx>',
+    usage: 'jifen verify <台账.xlsx> [--digest <校验码>[,<校验码>…]]',
     fileLabel: '工作簿',
-    description: '    校验公示：重新计算每张公示表的 SHA-256，与「公示记录」比对。\n',
-    options: {},
+    description:
+      '    校验公示：核对每次发布封存的内容（公示表的显示内容、该月积分台账记录、公示记录的摘要链），\n' +
+      '    指出每处改动。--digest 给出公示上印的或邮件里的摘要：公示记录被删除或摘要被重新计算时，\n' +
+      '    只有对照它们才能发现。\n',
+    options: { digest: { type: 'string', example: '<公示上印的 64 位校验码>' } },
   },
 };
 

@@ -14,7 +14,7 @@ const NOTES = `  Google 表格可用“文件 › 下载 › Microsoft Excel (.x
   --by 默认为当前系统用户名。大文件会在标准错误上显示进度（或设置 JIFEN_PROGRESS=1）。
 
 退出码：0 成功；2 输入有误（错误信息写到标准错误，指明记录和字段）；
-        3 校验公示发现被改动或缺失的公示；1 程序内部错误。
+        3 已发布的内容被改动（校验公示发现，或重新计算/发布因此停止）；1 程序内部错误。
 `;
 
 export const HELP = `jifen — 社区干部积分台账（命令行）
@@ -111,7 +111,12 @@ async function run(command: CommandName, p: ParsedCommand, io: Io): Promise<numb
       return 0;
     }
     case 'verify': {
-      const res = runVerify(file);
+      const d = p.values.digest;
+      if (d === true) throw new UserError('缺少 --digest 参数，例如 --digest <公示上印的 64 位校验码>');
+      const given = typeof d === 'string' ? d.split(/[,，\s]+/).filter(Boolean) : [];
+      for (const g of given)
+        if (!/^[0-9a-fA-F]{64}$/.test(g)) throw new UserError(`--digest 应为 64 位十六进制校验码（实际：${g}）`);
+      const res = runVerify(file, given);
       io.out(res.text);
       return res.ok ? 0 : 3;
     }

@@ -148,8 +148,8 @@ function publicityLead(meta: DocumentMeta, what: string): string {
 
 function digestBlock(meta: DocumentMeta): string {
   return (
-    `<p class="digest">校验码（SHA-256，覆盖表格「${escapeHtml(meta.tabName)}」的全部内容）：<code>${escapeHtml(meta.sha256)}</code><br>` +
-    `核对方法：在 Google 表格中点「积分管理 › 校验公示」，或运行 <code>jifen verify 台账.xlsx</code>；显示“一致”即说明公示发布后未被改动。</p>`
+    `<p class="digest">封存摘要（SHA-256，覆盖表格「${escapeHtml(meta.tabName)}」的显示内容、本期积分台账记录和上一次发布的摘要）：<code>${escapeHtml(meta.sha256)}</code><br>` +
+    `核对方法：在 Google 表格中点「积分管理 › 校验公示」，或运行 <code>jifen verify 台账.xlsx --digest 本摘要</code>；显示“一致”且「公示记录」中该次发布的摘要与此相同，即说明公示和台账记录发布后未被改动。</p>`
   );
 }
 

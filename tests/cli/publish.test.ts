@@ -123,7 +123,9 @@ test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 ma
   expect(html).toContain('@page { size: A4');
   expect(html).toContain('WenQuanYi Zen Hei');
   expect(html).toContain('示例社区 2026年8月 干部积分公示');
-  expect(html).toContain(String(rec[6]));
+  // the printed page carries the chain digest (摘要), not the values digest
+  expect(html).toContain(String(rec[11]));
+  expect(String(rec[11])).toMatch(/^[0-9a-f]{64}$/);
   expect(filesIn(dir)).toEqual(['台账-公示-2026-08.html', ...PDF_FILES, '台账.xlsx', '台账.xlsx.bak']);
   expect(r.out).toContain('台账-公示-2026-08.html');
   if (browser) expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-08\.pdf/);
@@ -221,7 +223,7 @@ test('verify: intact snapshots pass; an edited or missing snapshot is reported w
   expect((await cli(['publish', file, '--month', AUG], at)).code).toBe(0);
   const ok = await cli(['verify', file]);
   expect(ok.code).toBe(0);
-  expect(ok.out).toContain('全部 2 张公示与记录一致');
+  expect(ok.out).toContain('全部 2 张公示与发布时封存的内容一致');
 
   // Someone unprotects the sheet in Excel and changes a number.
   const wb = new ExcelJS.Workbook();
@@ -232,8 +234,8 @@ test('verify: intact snapshots pass; an edited or missing snapshot is reported w
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
   const bad = await cli(['verify', file]);
   expect(bad.code).toBe(3);
-  expect(bad.out).toContain('公示-2026-08（2026-08）：已被改动');
-  expect(bad.out).toContain('公示-2026-09（2026-09）：公示表不存在');
+  expect(bad.out).toContain('公示-2026-08 第 5 行 内容被改动（现在：');
+  expect(bad.out).toContain('公示-2026-09 不存在（已被删除或改名）');
 });
 
 test('the snapshot part is written once and never touched by later recomputes', async () => {

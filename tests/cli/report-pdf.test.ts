@@ -108,7 +108,9 @@ withPrinting('the half-year 公示 and the 报告 printed by Chromium', () => {
     expect(text).toMatch(/公示期7天：2026年7月3日至2026年7月9日/);
     expect(text).toContain('请于2026年7月9日前向社区两委办公室实名提出');
     expect(text).toContain('起始分');
-    expect(text).toContain(`SHA-256，覆盖表格「公示-2026-H1」的全部内容）：${'a'.repeat(64)}`);
+    expect(text).toContain(
+      `SHA-256，覆盖表格「公示-2026-H1」的显示内容、本期积分台账记录和上一次发布的摘要）：${'a'.repeat(64)}`,
+    );
     expect(text).toContain('发布人：李秀英');
     expect(pages).toBeLessThanOrEqual(3);
   });

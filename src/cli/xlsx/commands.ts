@@ -10,14 +10,19 @@ import {
   buildSnapshot,
   type PublicationRecord,
   publicationRecord,
-  publicationRow,
   publishRefusal,
   type Snapshot,
-  type VerifyResult,
-  verifyPublications,
 } from '../../shared/publish';
 import { readWorkbook, type WorkbookValues } from '../../shared/read-tabs';
 import { type RecomputeResult, recompute } from '../../shared/recompute';
+import {
+  chainHead,
+  checkSeals,
+  type SealReport,
+  sealRecord,
+  sealRefusal,
+  type TabView,
+} from '../../shared/seal';
 import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import { htmlFileToPdf, pdfPageCount } from '../pdf';
@@ -88,6 +93,33 @@ export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
     );
 }
 
+/** Every sealed publication of an open workbook checked; `given` are digests from the printed 公示 or the e-mail. */
+export function bookSeals(
+  pkg: XlsxPackage,
+  values: WorkbookValues,
+  given: readonly string[] = [],
+): SealReport {
+  const views = new Map<string, TabView | undefined>();
+  return checkSeals({
+    publications: values.publications,
+    ledger: values.ledger,
+    offsetMinutes: XLSX_OFFSET,
+    tabs: pkg.tabList(),
+    view: (name) => {
+      if (!views.has(name)) views.set(name, pkg.view(name));
+      return views.get(name);
+    },
+    sha256Hex,
+    given,
+  });
+}
+
+/** Stops 重新计算 / 发布 (exit 3) while a sealed month, its snapshot or its record changed. */
+function refuseIfTampered(pkg: XlsxPackage, values: WorkbookValues, action: string): void {
+  const refusal = sealRefusal(bookSeals(pkg, values), action);
+  if (refusal) throw new UserError(refusal, 3);
+}
+
 function appendLog(pkg: XlsxPackage, values: WorkbookValues, row: Cell[]): void {
   const log = values.log?.length ? values.log : [headersOf('log')];
   values.log = [...log, row];
@@ -133,6 +165,8 @@ export interface PublishOutcome {
   result: RecomputeResult;
   snapshot: Snapshot;
   record: PublicationRecord;
+  /** 摘要: the chain digest of the sealed 公示记录 row (printed on the 公示). */
+  digest: string;
   html: string;
 }
 
@@ -144,6 +178,7 @@ export function publishBook(
   ctx: WorkbookContext,
 ): PublishOutcome {
   const publications = values.publications;
+  refuseIfTampered(pkg, values, '发布');
   const result = recomputeBook(pkg, values, ctx, false);
   const refusal = publishRefusal({
     result,
@@ -161,16 +196,28 @@ export function publishBook(
     );
   const record = publicationRecord(snapshot, sha256Hex);
   pkg.addSheet(snapshot.tabName, snapshotModel(snapshot));
-  values.publications = [
-    ...(publications?.length ? publications : [headersOf('publications')]),
-    publicationRow(record),
-  ];
+  // The seal covers what the file holds: the snapshot and the ledger read back as written.
+  const seal = sealRecord(
+    {
+      period: month,
+      version: 1,
+      tabName: snapshot.tabName,
+      publisher,
+      publishedAt: ctx.nowText,
+      view: pkg.view(snapshot.tabName)!,
+      ledger: pkg.values(TAB.ledger),
+      prev: chainHead(publications, XLSX_OFFSET),
+      offsetMinutes: XLSX_OFFSET,
+    },
+    sha256Hex,
+  );
+  values.publications = [...(publications?.length ? publications : [headersOf('publications')]), seal.row];
   pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
   appendLog(pkg, values, [
     ctx.nowText,
     ctx.user,
     '发布公示',
-    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，SHA-256 ${record.sha256}`,
+    `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，摘要 ${seal.digest}`,
     snapshot.entries,
   ]);
   const html = monthDocumentHtml(snapshot, {
@@ -180,10 +227,10 @@ export function publishBook(
     objectionContact: result.settings.objectionContact,
     publisher,
     reportTo: result.settings.reportTo,
-    sha256: record.sha256,
+    sha256: seal.digest,
     tabName: snapshot.tabName,
   });
-  return { result, snapshot, record, html };
+  return { result, snapshot, record, digest: seal.digest, html };
 }
 
 /** Top three and bottom three of a month, for the terminal. */
@@ -256,6 +303,7 @@ export function runRecompute(file: string, ctx: WorkbookContext): string {
   const { pkg } = openBook(file, true);
   const values = readBookValues(pkg);
   checkStructure(pkg, values);
+  refuseIfTampered(pkg, values, '重新计算');
   const result = recomputeBook(pkg, values, ctx);
   ctx.progress('写入文件');
   const { backups } = writeFilesAtomically([{ path: file, data: pkg.toBuffer(), backup: true }]);
@@ -297,24 +345,39 @@ export async function runPublish(file: string, month: string, ctx: WorkbookConte
   } else pdfLine = `PDF 未生成：${printed.reason}。可用浏览器打开上面的页面，打印为 PDF。`;
   return (
     `已发布 ${periodLabel(month)} 公示：「${out.snapshot.tabName}」（${out.snapshot.cadres} 名干部，明细 ${out.snapshot.entries} 条）\n` +
-    `SHA-256：${out.record.sha256}\n` +
+    `摘要（SHA-256，已印在公示上；请另行交纪检专干保存）：${out.digest}\n` +
     `已写入：${file}\n可打印页面（A4）：${html}\n${pdfLine}\n备份：${backups.join('、') || '无'}\n\n` +
     monthHighlights(out.result, month)
   );
 }
 
-/** `jifen verify <book.xlsx>`: 校验公示. Returns the report and whether every snapshot is intact. */
-export function runVerify(file: string): { text: string; ok: boolean; results: VerifyResult[] } {
+/**
+ * `jifen verify <book.xlsx> [--digest d1,d2]`: 校验公示 of every sealed publication. `given` are digests
+ * from the printed 公示 or the e-mail: a recomputed or deleted record is caught only against them.
+ */
+export function runVerify(
+  file: string,
+  given: readonly string[] = [],
+): { text: string; ok: boolean; findings: string[] } {
   requireXlsxName(file);
   const { pkg } = openBook(file, false);
   if (!pkg.sheet(TAB.publications)) throw new UserError(`缺少工作表「${TAB.publications}」`);
-  const results = verifyPublications(pkg.values(TAB.publications), (name) => pkg.values(name), sha256Hex);
-  if (results.length === 0) return { text: '「公示记录」中还没有任何公示。\n', ok: true, results };
-  const label = { ok: '一致', modified: '已被改动（与发布时的 SHA-256 不符）', missing: '公示表不存在' };
-  const lines = results.map((r) => `  ${r.tabName}（${r.period}）：${label[r.status]}`);
-  const bad = results.filter((r) => r.status !== 'ok').length;
-  const head = bad
-    ? `校验公示：${bad} 张公示与记录不符！`
-    : `校验公示：全部 ${results.length} 张公示与记录一致。`;
-  return { text: `${head}\n${lines.join('\n')}\n`, ok: bad === 0, results };
+  const values = readBookValues(pkg);
+  const report = bookSeals(pkg, values, given);
+  const bad = report.findings;
+  if (report.records === 0 && bad.length === 0)
+    return { text: '「公示记录」中还没有任何公示。\n', ok: true, findings: bad };
+  if (bad.length === 0) {
+    const ext = given.length ? `，公示/邮件上的 ${given.length} 个校验码都在公示记录中` : '';
+    return {
+      text: `校验公示：全部 ${report.records} 张公示与发布时封存的内容一致（公示表的显示内容、已发布月份的台账记录、公示记录的摘要链${ext}）。\n`,
+      ok: true,
+      findings: bad,
+    };
+  }
+  return {
+    text: `校验公示：发现 ${bad.length} 处发布后的改动！\n${bad.map((f) => `  - ${f}`).join('\n')}\n`,
+    ok: false,
+    findings: bad,
+  };
 }

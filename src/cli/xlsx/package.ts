@@ -1,9 +1,10 @@
 // An .xlsx package opened for patching: reads any sheet's cells, replaces or adds sheets, keeps every other part byte for byte.
 
-import type { Cell } from '../../shared/cells';
+import { type Cell, cellText } from '../../shared/cells';
+import type { TabView } from '../../shared/seal';
 import { serialToDate } from './serial';
 import { NOTES_REL_IDS, renderSheet, type SheetModel } from './sheet-writer';
-import { dateStyleIndexes, EMPTY_STYLES, ensureStyles, type StyleIds } from './styles';
+import { dateStyleIndexes, EMPTY_STYLES, ensureStyles, numberFormatCodes, type StyleIds } from './styles';
 import { attrs, columnIndex, escapeXml, stringItemText, unescapeOoxml, unescapeXml } from './xml';
 import { entryData, makeEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from './zip';
 
@@ -350,6 +351,63 @@ export class XlsxPackage {
       pos = rowEnd + 6;
     }
     return out;
+  }
+
+  /**
+   * A sheet as a reader of the file sees it: values, their text (an .xlsx stores no display text, so the
+   * display is the value with its number format), each cell's number format code, rows and columns
+   * marked hidden, merged blocks, and whether the sheet itself is hidden (state hidden or veryHidden).
+   */
+  view(name: string): TabView | undefined {
+    const info = this.sheet(name);
+    if (!info) return undefined;
+    const values = this.values(name) ?? [];
+    const xml = this.text(info.path) ?? '';
+    const codes = numberFormatCodes(this.text(this.stylesPath));
+    const formats: string[][] = values.map((r) => r.map(() => codes[0] ?? 'General'));
+    const hiddenRows: number[] = [];
+    for (const m of xml.matchAll(/<row\b([^>]*?)\/?>/g)) {
+      const a = attrs(m[1]!);
+      if ((a.hidden === '1' || a.hidden === 'true') && a.r) hiddenRows.push(Number(a.r));
+    }
+    const hiddenColumns: number[] = [];
+    for (const m of xml.matchAll(/<col\b([^>]*?)\/?>/g)) {
+      const a = attrs(m[1]!);
+      if (a.hidden === '1' || a.hidden === 'true')
+        for (let c = Number(a.min); c <= Number(a.max); c++) hiddenColumns.push(c);
+    }
+    for (const m of xml.matchAll(/<c\b([^>]*?)\/?>/g)) {
+      const a = attrs(m[1]!);
+      const ref = /^([A-Z]+)(\d+)$/.exec(a.r ?? '');
+      if (!ref) continue;
+      const row = Number(ref[2]) - 1;
+      const col = columnIndex(a.r!);
+      if (row >= values.length || col >= (values[row]?.length ?? 0)) continue;
+      formats[row]![col] = codes[Number(a.s ?? 0)] ?? 'General';
+    }
+    const merges = [...xml.matchAll(/<mergeCell\b([^>]*?)\/?>/g)].map((m) => attrs(m[1]!).ref ?? '');
+    const tag = [...this.workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)]
+      .map((m) => attrs(m[1]!))
+      .find((a) => a.name === name);
+    const state = tag?.state ?? 'visible';
+    return {
+      name,
+      hidden: state === 'hidden' || state === 'veryHidden',
+      values,
+      display: values.map((r) => r.map((v) => cellText(v, 0))),
+      formats,
+      hiddenRows: hiddenRows.sort((x, y) => x - y),
+      hiddenColumns: hiddenColumns.sort((x, y) => x - y),
+      merges: merges.filter(Boolean),
+    };
+  }
+
+  /** Every sheet's name and whether it is hidden, in workbook order. */
+  tabList(): { name: string; hidden: boolean }[] {
+    return [...this.workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => {
+      const a = attrs(m[1]!);
+      return { name: a.name ?? '', hidden: a.state === 'hidden' || a.state === 'veryHidden' };
+    });
   }
 
   private cellValue(inner: string, t: string | undefined, s: number, sst: SharedString[]): Cell {

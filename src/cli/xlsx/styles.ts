@@ -44,6 +44,38 @@ export function dateStyleIndexes(stylesXml: string | undefined): Set<number> {
   return out;
 }
 
+// The built-in number formats a reader is likely to meet (ECMA-376 Part 1, 18.8.30); others are named by id.
+const BUILTIN_CODES: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  11: '0.00E+00',
+  12: '# ?/?',
+  13: '# ??/??',
+  14: 'mm-dd-yy',
+  49: '@',
+};
+
+/** The number format code of each cellXfs index (what a cell with style s displays through). */
+export function numberFormatCodes(stylesXml: string | undefined): string[] {
+  if (!stylesXml) return [];
+  const custom = new Map<number, string>();
+  for (const m of (list(stylesXml, 'numFmts') ?? '').matchAll(/<numFmt\b([^>]*)\/?>/g)) {
+    const a = attrs(m[1]!);
+    custom.set(Number(a.numFmtId), a.formatCode ?? '');
+  }
+  const out: string[] = [];
+  for (const m of (list(stylesXml, 'cellXfs') ?? '').matchAll(/<xf\b([^>]*?)(?:\/>|>)/g)) {
+    const id = Number(attrs(m[1]!).numFmtId ?? 0);
+    out.push(custom.get(id) ?? BUILTIN_CODES[id] ?? `内置格式${id}`);
+  }
+  return out;
+}
+
 /** The styles jifen writes. */
 export type StyleName =
   | 'general'
