@@ -348,7 +348,7 @@ function publishedEntries(view: TabView | undefined): Map<string, Record<string,
   return out;
 }
 
-const COMPARED = ['干部编号', '事项', '数量', '分值', '积分', '得分依据'] as const;
+const COMPARED = ['干部编号', '数量', '分值', '积分', '得分依据'] as const;
 const isApproved = (f: Record<string, string>) => f.状态 === '已通过' || f.来源 === '系统';
 
 /** Names each sealed ledger change of a month against the published snapshot's 积分明细. */
@@ -514,23 +514,20 @@ export function checkSeals(env: SealEnv): SealReport {
       );
   }
   // Each sealed month's ledger rows, once per month (every version seals the same non-correction rows).
+  // The rows are also compared with the snapshot's 积分明细 even when the digest matches: an editor who
+  // recomputed the record's digests is still caught unless the snapshot was rewritten too.
   for (const [month, r] of latestOfMonth) {
     const now = sealedLedgerRows(env.ledger, month, env.offsetMinutes);
-    const recomputed = env.external?.get(r.fields.tabName);
-    const suspect = recomputed !== undefined && recomputed !== r.digest;
-    if (sha(canonicalLedgerText(now)) !== r.fields.ledgerSha || suspect) {
-      const first = records.find((x) => x.fields.period === month && x.digest);
-      const lines = ledgerFindings(
-        month,
-        first?.fields.tabName ?? r.fields.tabName,
-        r.fields.ledgerRows,
-        now,
-        env.view(r.fields.tabName),
-      );
-      // A recomputed record whose rows match the snapshot adds nothing: the record finding says it.
-      if (sha(canonicalLedgerText(now)) !== r.fields.ledgerSha || !lines[0]!.startsWith(TAB.ledger))
-        findings.push(...lines);
-    }
+    const first = records.find((x) => x.fields.period === month && x.digest);
+    const lines = ledgerFindings(
+      month,
+      first?.fields.tabName ?? r.fields.tabName,
+      r.fields.ledgerRows,
+      now,
+      env.view(r.fields.tabName),
+    );
+    const digestHolds = sha(canonicalLedgerText(now)) === r.fields.ledgerSha;
+    findings.push(...(digestHolds ? lines.filter((l) => !l.startsWith(TAB.ledger)) : lines));
   }
   return { findings: [...new Set(findings)], records: records.length, sealed: sealed.length };
 }
