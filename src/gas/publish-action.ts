@@ -25,7 +25,7 @@ import {
 import { readTable, type WorkbookValues } from '../shared/read-tabs';
 import type { RecomputeResult } from '../shared/recompute';
 import { chainHead, sealRecord } from '../shared/seal';
-import { TAB } from '../shared/tabs';
+import { headersOf, TAB } from '../shared/tabs';
 import { committeeEmails, UserFacingError } from './access';
 import { logAction } from './log';
 import { exportSheetPdf } from './pdf';
@@ -115,7 +115,15 @@ function appendSeal(
   p: { period: string; version: number; publisher: string; when: string; monthly: boolean },
 ): { digest: string; prev: string } {
   const offset = offsetMinutes(ss);
-  const prev = chainHead(readTab(ss, 'publications'), offset);
+  const existing = readTab(ss, 'publications');
+  // A 公示记录 made before sealing lacks the seal columns: appendRows would drop them without a word.
+  const header = (existing?.[0] ?? []).map((h) => cellText(h));
+  const lacking = headersOf('publications').filter((h) => !header.includes(h));
+  if (lacking.length)
+    throw new UserFacingError(
+      `「${TAB.publications}」表缺少“${lacking.join('”“')}”列，请先运行「初始化/修复表格」再发布（新列用于封存公示）。`,
+    );
+  const prev = chainHead(existing, offset);
   const seal = sealRecord(
     {
       period: p.period,

@@ -7,7 +7,13 @@ import { readmeModel, tabModel } from '../../src/cli/xlsx/layout';
 import { XlsxPackage } from '../../src/cli/xlsx/package';
 import { entryData, makeEntry, readZip, writeZip } from '../../src/cli/xlsx/zip';
 import type { Cell } from '../../src/shared/cells';
-import { canonicalLedgerText, chainDigest, readRecords, sealedLedgerRows } from '../../src/shared/seal';
+import {
+  canonicalLedgerText,
+  chainDigest,
+  GENESIS,
+  readRecords,
+  sealedLedgerRows,
+} from '../../src/shared/seal';
 import { type ColumnTab, headersOf, TAB } from '../../src/shared/tabs';
 import { cli, readBook, tempDir } from './helpers';
 
@@ -18,11 +24,13 @@ const P = headersOf('publications');
 const at = { month: '2026-10', instant: new Date('2026-10-31T02:00:00Z') };
 const SEP = '公示-2026-09';
 let bytes: Buffer;
+let demoBytes: Buffer;
 
 beforeAll(async () => {
   const d = tempDir();
   const file = join(d, 'demo.xlsx');
   expect((await cli(['demo', file])).code).toBe(0);
+  demoBytes = readFileSync(file);
   // A second publication, so 公示记录 holds a chain of two: 2026-09 (demo), then 2026-08.
   expect((await cli(['publish', file, '--month', '2026-08'], at)).code).toBe(0);
   bytes = readFileSync(file);
@@ -84,6 +92,23 @@ test('an untouched book verifies, also against the digests printed on the two �
   expect(ok.out).toBe(
     '校验公示：全部 2 张公示与发布时封存的内容一致（公示表的显示内容、已发布月份的台账记录、公示记录的摘要链，公示/邮件上的 2 个校验码都在公示记录中）。\n',
   );
+});
+
+test('a book published before sealing (7-column 公示记录): the old record is checked by values, the next publication starts the chain', async () => {
+  const file = join(tempDir(), '旧台账.xlsx');
+  writeFileSync(file, demoBytes);
+  editTab(file, 'publications', (v) => v.map((r) => r.slice(0, 7)));
+  expect((await cli(['publish', file, '--month', '2026-08'], at)).code).toBe(0);
+  const v = readBook(file).values(TAB.publications)!;
+  expect(v[0]).toEqual(P);
+  const recs = readRecords(v, 0);
+  expect(recs.map((r) => r.digest === '')).toEqual([true, false]);
+  expect(recs[1]!.fields.prev).toBe(GENESIS);
+  expect((await verify(file)).code).toBe(0);
+  editPart(file, sheetPart(file), (x) =>
+    replaceOnce(x, '<c r="G5"><v>47</v></c>', '<c r="G5"><v>99</v></c>'),
+  );
+  expect((await verify(file)).out).toContain(`${SEP} 发布后被改动（旧版公示记录，只核对数值）`);
 });
 
 test('edits in an unpublished month stay allowed: recompute runs, verify passes', async () => {

@@ -106,6 +106,18 @@ test('an untouched book verifies; the chain starts at the genesis; the digest is
   expect(doRecompute()).toContain('重新计算完成');
 });
 
+test('a 公示记录 made before sealing is refused until 初始化/修复表格 adds the seal columns (nothing half-made)', () => {
+  const fake = published([]);
+  sheet(fake, TAB.publications).deleteColumns(8, 5);
+  expect(() => publishMonth(fake.spreadsheet, '2026-09', OWNER)).toThrow(
+    '「公示记录」表缺少“台账行数”“台账SHA-256”“封存明细”“上一摘要”“摘要”列，请先运行「初始化/修复表格」再发布（新列用于封存公示）。',
+  );
+  expect(fake.spreadsheet.getSheetByName('公示-2026-09')).toBeNull();
+  doSetup();
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0);
+});
+
 test('edits in an unpublished month stay allowed: no message', () => {
   const fake = published();
   typeRows(fake, 'ledger', [entry('N1', '2026-11', '001', 1, '十一月')]);

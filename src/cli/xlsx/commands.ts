@@ -93,6 +93,26 @@ export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
     );
 }
 
+/**
+ * 公示记录 with one more row, placed by header. A 公示记录 written before sealing lacks the seal columns:
+ * they are added to its header, so the new row's 摘要 is never dropped.
+ */
+function withRecord(publications: Cell[][] | undefined, row: Cell[]): Cell[][] {
+  const want = headersOf('publications');
+  const header: Cell[] = publications?.length ? publications[0]!.slice() : [];
+  const names = header.map((h) => (typeof h === 'string' ? h.trim() : ''));
+  for (const h of want)
+    if (!names.includes(h)) {
+      names.push(h);
+      header.push(h);
+    }
+  const placed: Cell[] = new Array(names.length).fill('');
+  want.forEach((h, i) => {
+    placed[names.indexOf(h)] = row[i] ?? '';
+  });
+  return [header, ...(publications?.slice(1) ?? []), placed];
+}
+
 /** Every sealed publication of an open workbook checked; `given` are digests from the printed 公示 or the e-mail. */
 export function bookSeals(
   pkg: XlsxPackage,
@@ -211,7 +231,7 @@ export function publishBook(
     },
     sha256Hex,
   );
-  values.publications = [...(publications?.length ? publications : [headersOf('publications')]), seal.row];
+  values.publications = withRecord(publications, seal.row);
   pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
   appendLog(pkg, values, [
     ctx.nowText,
