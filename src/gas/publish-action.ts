@@ -31,7 +31,14 @@ import { logAction } from './log';
 import { exportSheetPdf } from './pdf';
 import { monthProtectionDescription, protectMonthRows, restrictToCommittee } from './protect';
 import { recomputeWithValues } from './recompute-action';
-import { mailSealDigest, recordExternalSeal, sha256Hex, sheetView, spreadsheetSeals } from './seal-action';
+import {
+  mailSealDigest,
+  offsetByDate,
+  recordExternalSeal,
+  sha256Hex,
+  sheetView,
+  spreadsheetSeals,
+} from './seal-action';
 import { appendRows, ensureSize, now, offsetMinutes, readTab } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,7 +121,7 @@ function appendSeal(
   sheet: Sheet,
   p: { period: string; version: number; publisher: string; when: string; monthly: boolean },
 ): { digest: string; prev: string } {
-  const offset = offsetMinutes(ss);
+  const offset = offsetByDate(ss);
   const existing = readTab(ss, 'publications');
   // A 公示记录 made before sealing lacks the seal columns: appendRows would drop them without a word.
   const header = (existing?.[0] ?? []).map((h) => cellText(h));

@@ -46,6 +46,20 @@ export function sheetView(sheet: Sheet): TabView {
 
 const SEAL_PREFIX = 'jifen.seal.';
 
+/** The spreadsheet's offset at each date, asked once per day (DST changes it twice a year). */
+export function offsetByDate(ss: Spreadsheet): (d: Date) => number {
+  const memo = new Map<number, number>();
+  return (d) => {
+    const day = Math.floor(d.getTime() / 86_400_000);
+    let o = memo.get(day);
+    if (o === undefined) {
+      o = offsetMinutes(ss, d);
+      memo.set(day, o);
+    }
+    return o;
+  };
+}
+
 /**
  * The add-on's document properties. Why there: they can be written only by this script, not by an
  * editor of the cells ("Document properties created by a script are not accessible outside that
@@ -84,7 +98,7 @@ export function spreadsheetSeals(ss: Spreadsheet, values: WorkbookValues = {}): 
   return checkSeals({
     publications,
     ledger: values.ledger ?? readTab(ss, 'ledger'),
-    offsetMinutes: offsetMinutes(ss),
+    offsetMinutes: offsetByDate(ss),
     tabs: sheets.map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() })),
     view: (name) => {
       if (!views.has(name)) {

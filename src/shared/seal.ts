@@ -32,6 +32,15 @@ export interface TabView {
 
 export type Sha256 = (text: string) => string;
 
+/**
+ * UTC offset of Date cells: a number, or the offset at each date. Why a function: in a time zone with
+ * daylight saving, a January date read in July with July's offset would shift by an hour and look edited.
+ */
+export type Offset = number | ((d: Date) => number);
+
+const offsetOf = (v: Cell, o: Offset): number => (typeof o === 'number' ? o : v instanceof Date ? o(v) : 0);
+const textAt = (v: Cell, o: Offset) => cellText(v, offsetOf(v, o));
+
 /** Canonical text of one row of values: as canonicalSnapshotText, one row. */
 function valueRow(r: readonly Cell[] | undefined): string[] {
   const t = (r ?? []).map((v) => cellText(v, 0));
@@ -123,15 +132,15 @@ export interface LedgerRowText {
 export function sealedLedgerRows(
   ledger: readonly (readonly Cell[])[] | undefined,
   month: string,
-  offsetMinutes: number,
+  offsetMinutes: Offset,
 ): LedgerRowText[] {
   const t = readTable(ledger as Cell[][] | undefined, 'ledger', []);
   const out: LedgerRowText[] = [];
   for (const r of t.rows) {
-    if (cellMonth(r.get('月份'), offsetMinutes) !== month) continue;
+    if (cellMonth(r.get('月份'), offsetOf(r.get('月份'), offsetMinutes)) !== month) continue;
     if (cellText(r.get('来源')) === '更正') continue;
     const fields: Record<string, string> = {};
-    for (const h of LEDGER_HEADERS) if (t.index.has(h)) fields[h] = cellText(r.get(h), offsetMinutes);
+    for (const h of LEDGER_HEADERS) if (t.index.has(h)) fields[h] = textAt(r.get(h), offsetMinutes);
     out.push({ row: r.row, fields });
   }
   return out;
@@ -185,11 +194,11 @@ export function chainDigest(f: SealFields, sha: Sha256): string {
 /** Reads the sealed fields of each 公示记录 row (header first); rows without 摘要 are legacy (values only). */
 export function readRecords(
   publications: readonly (readonly Cell[])[] | undefined,
-  offsetMinutes: number,
+  offsetMinutes: Offset,
 ): { row: number; fields: SealFields; digest: string }[] {
   const t = readTable(publications as Cell[][] | undefined, 'publications', []);
   return t.rows.map((r) => {
-    const g = (h: string) => cellText(r.get(h), offsetMinutes);
+    const g = (h: string) => textAt(r.get(h), offsetMinutes);
     return {
       row: r.row,
       digest: g('摘要').toLowerCase(),
@@ -213,7 +222,7 @@ export function readRecords(
 /** The 上一摘要 of the next publication: the last sealed row's 摘要, or GENESIS. */
 export function chainHead(
   publications: readonly (readonly Cell[])[] | undefined,
-  offsetMinutes: number,
+  offsetMinutes: Offset,
 ): string {
   const sealed = readRecords(publications, offsetMinutes).filter((r) => r.digest);
   return sealed.length ? sealed[sealed.length - 1]!.digest : GENESIS;
@@ -236,7 +245,7 @@ export interface SealInput {
   /** The ledger as stored after the publication's recompute; undefined for a half-year publication. */
   ledger?: readonly (readonly Cell[])[] | undefined;
   prev: string;
-  offsetMinutes: number;
+  offsetMinutes: Offset;
 }
 
 /** The full 公示记录 row of a sealed publication, in COLUMNS.publications order, and its digest. */
@@ -280,7 +289,7 @@ export function sealRecord(
 export interface SealEnv {
   publications: readonly (readonly Cell[])[] | undefined;
   ledger: readonly (readonly Cell[])[] | undefined;
-  offsetMinutes: number;
+  offsetMinutes: Offset;
   /** Every tab's name and visibility, in tab order. */
   tabs: readonly { name: string; hidden: boolean }[];
   /** The view of a tab by exact name. */

@@ -38,8 +38,8 @@ function entry(id: string, month: string, cadre: string, qty: number, reason: st
 }
 
 /** Six cadres, September and October published (two sealed records in the chain). */
-function published(months = ['2026-09', '2026-10']): FakeGas {
-  const fake = freshGas();
+function published(months = ['2026-09', '2026-10'], timeZone = 'Asia/Shanghai'): FakeGas {
+  const fake = freshGas({ spreadsheet: { name: '积分台账（测试）', locale: 'zh_CN', timeZone } });
   doSetup();
   setSetting(fake, '社区名称', '幸福社区');
   setSetting(fake, '考核年度', '2026');
@@ -115,6 +115,31 @@ test('a 公示记录 made before sealing is refused until 初始化/修复表格
   expect(fake.spreadsheet.getSheetByName('公示-2026-09')).toBeNull();
   doSetup();
   publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0);
+});
+
+test('a time zone with daylight saving: a date cell sealed in winter still verifies in summer', () => {
+  const fake = published([], 'Europe/Berlin');
+  typeRows(fake, 'ledger', [
+    ledgerRow({
+      编号: 'DST-1',
+      月份: '2026-09',
+      干部编号: '001',
+      规则编码: 'T-MEDIATION',
+      数量: 1,
+      分值: 5,
+      得分依据: '夏令时',
+      来源: '两委',
+      状态: '已通过',
+    }),
+  ]);
+  // A date-time typed where Sheets made it a real date (not the text the add-on writes).
+  sheet(fake, TAB.ledger)
+    .getRange(ledgerRowOf(fake, 'DST-1'), L.indexOf('申报时间') + 1)
+    .setNumberFormat('yyyy-MM-dd HH:mm:ss')
+    .setValue(new Date('2026-09-10T08:00:00Z'));
+  publishMonth(fake.spreadsheet, '2026-09', OWNER); // November: CET (+60); the cell is a CEST (+120) date
+  jest.setSystemTime(new Date('2027-06-01T02:00:00Z')); // CEST
   expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0);
 });
 
