@@ -1,6 +1,8 @@
 // 重新计算 on the fake: summaries equal the core, bad hand rows listed, published months untouched, text stays text.
 import { buildYearBook, summarize, validateScenario } from '../../src/core';
 import { doRecompute, doSetup } from '../../src/gas/actions';
+import { sha256Hex } from '../../src/gas/seal-action';
+import { canonicalSnapshotText } from '../../src/shared/publish';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import {
   cleanupGas,
@@ -130,9 +132,19 @@ test('a published month is left untouched by recompute', () => {
   const ledgerHeaders = headersOf('ledger');
   const monthAt = ledgerHeaders.indexOf('月份');
   const sepBefore = fake.values(TAB.ledger).filter((r) => r[monthAt] === '2026-09');
-  // publish September (the record is what marks a month published)
+  // publish September (the record is what marks a month published); its snapshot tab must exist and
+  // match the record, or 重新计算 stops (a record without a seal is checked by values only)
+  fake.spreadsheet.insertSheet('公示-2026-09').getRange(1, 1).setValue('2026年9月公示');
   typeRows(fake, 'publications', [
-    ['2026-09', 1, '公示-2026-09', 'owner@example.com', '2026-10-03 10:00:00', 10, 'x'],
+    [
+      '2026-09',
+      1,
+      '公示-2026-09',
+      'owner@example.com',
+      '2026-10-03 10:00:00',
+      1,
+      sha256Hex(canonicalSnapshotText([['2026年9月公示']])),
+    ],
   ]);
   // change September's attendance: a recompute would change the system rows if the month were open
   const att = fake.values(TAB.attendance);
