@@ -98,6 +98,7 @@ export function spreadsheetSeals(ss: Spreadsheet, values: WorkbookValues = {}): 
   return checkSeals({
     publications,
     ledger: values.ledger ?? readTab(ss, 'ledger'),
+    objections: values.objections ?? readTab(ss, 'objections'),
     offsetMinutes: offsetByDate(ss),
     tabs: sheets.map((s) => ({ name: s.getName(), hidden: s.isSheetHidden() })),
     view: (name) => {

@@ -133,12 +133,13 @@ export function sealedLedgerRows(
   ledger: readonly (readonly Cell[])[] | undefined,
   month: string,
   offsetMinutes: Offset,
+  corrections = false,
 ): LedgerRowText[] {
   const t = readTable(ledger as Cell[][] | undefined, 'ledger', []);
   const out: LedgerRowText[] = [];
   for (const r of t.rows) {
     if (cellMonth(r.get('月份'), offsetOf(r.get('月份'), offsetMinutes)) !== month) continue;
-    if (cellText(r.get('来源')) === '更正') continue;
+    if ((cellText(r.get('来源')) === '更正') !== corrections) continue;
     const fields: Record<string, string> = {};
     for (const h of LEDGER_HEADERS) if (t.index.has(h)) fields[h] = textAt(r.get(h), offsetMinutes);
     out.push({ row: r.row, fields });
@@ -289,6 +290,8 @@ export function sealRecord(
 export interface SealEnv {
   publications: readonly (readonly Cell[])[] | undefined;
   ledger: readonly (readonly Cell[])[] | undefined;
+  /** 异议处理: upheld objections list the correction rows they added. */
+  objections?: readonly (readonly Cell[])[] | undefined;
   offsetMinutes: Offset;
   /** Every tab's name and visibility, in tab order. */
   tabs: readonly { name: string; hidden: boolean }[];
@@ -338,7 +341,10 @@ function parseDetail(text: string): ViewDetail | null {
 }
 
 /** The snapshot's 积分明细 rows by 条目编号, as published (for naming ledger changes). */
-function publishedEntries(view: TabView | undefined): Map<string, Record<string, string>> {
+function publishedEntries(
+  view: TabView | undefined,
+  corrections = false,
+): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
   if (!view) return out;
   const v = view.values;
@@ -352,7 +358,7 @@ function publishedEntries(view: TabView | undefined): Map<string, Record<string,
     DETAIL_TABLE_HEADERS.forEach((h, c) => {
       rec[h] = cellText(r[c]);
     });
-    if (rec.来源 !== '更正') out.set(id, rec);
+    if ((rec.来源 === '更正') === corrections) out.set(id, rec);
   }
   return out;
 }
@@ -402,6 +408,52 @@ function ledgerFindings(
   }
   if (out.length === 0)
     out.push(`${TAB.ledger} ${month} 的记录已改变（发布时 ${publishedRows} 行，现在 ${now.length} 行）`);
+  return out;
+}
+
+/**
+ * Correction rows of a sealed month. One listed in the latest 公示 (a published 更正公示) must still
+ * match it; one not yet published must be listed by an upheld objection (异议处理 更正条目), or it is a
+ * row typed in as 更正 to slip points into a published month.
+ */
+function correctionFindings(
+  month: string,
+  rows: readonly LedgerRowText[],
+  snapshot: TabView | undefined,
+  upheld: ReadonlySet<string>,
+): string[] {
+  const pub = publishedEntries(snapshot, true);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const id = r.fields.编号 ?? '';
+    const p = pub.get(id);
+    if (!p) {
+      if (!upheld.has(id))
+        out.push(
+          `${month} 已发布：${TAB.ledger}第 ${r.row} 行（编号 ${id || '空'}）是更正条目，但「${TAB.objections}」中没有成立的异议列出它`,
+        );
+      continue;
+    }
+    seen.add(id);
+    for (const h of COMPARED) {
+      const a = p[h] ?? '';
+      const b = r.fields[h] ?? '';
+      if (a !== b) out.push(`${month} 已发布：${TAB.ledger}第 ${r.row} 行 ${h} ${a || '空'}→${b || '空'}`);
+    }
+  }
+  for (const [id, p] of pub)
+    if (!seen.has(id))
+      out.push(`${month} 已发布：更正条目 ${id}（${p.姓名 || p.干部编号}）已从${TAB.ledger}删除`);
+  return out;
+}
+
+/** Correction ids listed by upheld objections (异议处理 处理结果 成立, 更正条目). */
+function upheldCorrections(objections: readonly (readonly Cell[])[] | undefined): Set<string> {
+  const out = new Set<string>();
+  for (const r of readTable(objections as Cell[][] | undefined, 'objections', []).rows)
+    if (cellText(r.get('处理结果')) === '成立')
+      for (const id of cellText(r.get('更正条目')).split(/[、,，\s]+/)) if (id) out.add(id);
   return out;
 }
 
@@ -522,6 +574,7 @@ export function checkSeals(env: SealEnv): SealReport {
         `${TAB.publications} 摘要被重新计算或记录被删除：公示/邮件上的校验码 ${shortHex(d)} 不在${TAB.publications}中`,
       );
   }
+  const upheld = upheldCorrections(env.objections);
   // Each sealed month's ledger rows, once per month (every version seals the same non-correction rows).
   // The rows are also compared with the snapshot's 积分明细 even when the digest matches: an editor who
   // recomputed the record's digests is still caught unless the snapshot was rewritten too.
@@ -537,6 +590,14 @@ export function checkSeals(env: SealEnv): SealReport {
     );
     const digestHolds = sha(canonicalLedgerText(now)) === r.fields.ledgerSha;
     findings.push(...(digestHolds ? lines.filter((l) => !l.startsWith(TAB.ledger)) : lines));
+    findings.push(
+      ...correctionFindings(
+        month,
+        sealedLedgerRows(env.ledger, month, env.offsetMinutes, true),
+        env.view(r.fields.tabName),
+        upheld,
+      ),
+    );
   }
   return { findings: [...new Set(findings)], records: records.length, sealed: sealed.length };
 }

@@ -162,6 +162,29 @@ describe('each tampering is detected and named (exit 3)', () => {
     );
   });
 
+  test('2b a row typed in as 更正 without an upheld objection listing it', async () => {
+    const file = copy();
+    let row = 0;
+    editTab(file, 'ledger', (v) => {
+      const r: Cell[] = L.map(() => '');
+      const set = (h: string, x: Cell) => {
+        r[L.indexOf(h)] = x;
+      };
+      set('编号', 'FAKE-X');
+      set('月份', '2026-09');
+      set('干部编号', '001');
+      set('规则编码', 'T-MEDIATION');
+      set('数量', 1);
+      set('来源', '更正');
+      set('状态', '已通过');
+      row = v.length + 1;
+      return [...v, r];
+    });
+    expect((await verify(file)).out).toContain(
+      `2026-09 已发布：积分台账第 ${row} 行（编号 FAKE-X）是更正条目，但「异议处理」中没有成立的异议列出它`,
+    );
+  });
+
   test('3 ledger row of a published month deleted', async () => {
     const file = copy();
     const { row, id } = handRow(file);

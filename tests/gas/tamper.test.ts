@@ -1,7 +1,8 @@
 // Tamper corpus on the Sheets fake: an editor (the owner, who passes every protection) changes a published month; 校验公示 and 重新计算 name each change.
 import { doRecompute, doSetup } from '../../src/gas/actions';
-import { publishMonth, verifySnapshots } from '../../src/gas/publish-action';
+import { publishCorrection, publishMonth, verifySnapshots } from '../../src/gas/publish-action';
 import { sha256Hex } from '../../src/gas/seal-action';
+import { getDialogOptions, submitDialog } from '../../src/gas/server-api';
 import type { Cell } from '../../src/shared/cells';
 import {
   canonicalLedgerText,
@@ -291,6 +292,58 @@ describe('each tampering is detected and named', () => {
     pub.getRange(3, 1, 1, P.length).setValues(a);
     const msg = findings(fake);
     expect(msg).toContain('公示记录 顺序被调换：第 2 行「公示-2026-10」应接在第 3 行之后：链断开');
+  });
+
+  test('15 a row typed in as 更正 (no upheld objection lists it) to slip points into a published month', () => {
+    const fake = published();
+    typeRows(fake, 'ledger', [
+      ledgerRow({
+        编号: 'FAKE-X',
+        月份: '2026-09',
+        干部编号: '002',
+        规则编码: 'T-MEDIATION',
+        数量: 1,
+        分值: 5,
+        得分依据: '补加',
+        来源: '更正',
+        状态: '已通过',
+      }),
+    ]);
+    expect(findings(fake)).toContain(
+      `2026-09 已发布：积分台账第 ${ledgerRowOf(fake, 'FAKE-X')} 行（编号 FAKE-X）是更正条目，但「异议处理」中没有成立的异议列出它`,
+    );
+    expect(() => doRecompute()).toThrow('是更正条目，但「异议处理」中没有成立的异议列出它');
+  });
+
+  test('16 the legitimate correction path verifies; a published correction edited afterwards is named', () => {
+    const fake = published();
+    submitDialog({
+      kind: 'objection',
+      month: '2026-09',
+      cadreId: '002',
+      entryId: '',
+      content: '通报批评漏记',
+    });
+    const id = getDialogOptions().objections!.find((o) => o.status === '待处理')!.id;
+    expect(
+      submitDialog({
+        kind: 'finding',
+        objectionId: id,
+        result: 'upheld',
+        opinion: '核实',
+        corrections: [{ entryId: '', ruleCode: 'B-CRITICIZED', pointsDelta: -5, reason: '通报批评漏记' }],
+      }).ok,
+    ).toBe(true);
+    expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0); // recorded, not yet published
+    publishCorrection(fake.spreadsheet, '2026-09', OWNER);
+    expect(verifySnapshots(fake.spreadsheet, OWNER).modified).toBe(0);
+    const v = fake.values(TAB.ledger);
+    const row =
+      v.findIndex((r) => r[L.indexOf('来源')] === '更正' && r[L.indexOf('规则编码')] === 'B-CRITICIZED') + 1;
+    sheet(fake, TAB.ledger)
+      .getRange(row, L.indexOf('积分') + 1)
+      .setValue(-1);
+    expect(findings(fake)).toContain(`2026-09 已发布：积分台账第 ${row} 行 积分 -5→-1`);
   });
 
   test('14 a 公示记录 field (发布人) edited', () => {

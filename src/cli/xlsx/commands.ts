@@ -123,6 +123,7 @@ export function bookSeals(
   return checkSeals({
     publications: values.publications,
     ledger: values.ledger,
+    objections: values.objections,
     offsetMinutes: XLSX_OFFSET,
     tabs: pkg.tabList(),
     view: (name) => {
