@@ -115,7 +115,8 @@ async function run(command: CommandName, p: ParsedCommand, io: Io): Promise<numb
       if (d === true) throw new UserError('缺少 --digest 参数，例如 --digest <公示上印的 64 位校验码>');
       const given = typeof d === 'string' ? d.split(/[,，\s]+/).filter(Boolean) : [];
       for (const g of given)
-        if (!/^[0-9a-fA-F]{64}$/.test(g)) throw new UserError(`--digest 应为 64 位十六进制校验码（实际：${g}）`);
+        if (!/^[0-9a-fA-F]{64}$/.test(g))
+          throw new UserError(`--digest 应为 64 位十六进制校验码（实际：${g}）`);
       const res = runVerify(file, given);
       io.out(res.text);
       return res.ok ? 0 : 3;
