@@ -23,12 +23,12 @@ test.each([
   [
     'a short flag no command knows',
     ['verify', 'book.xlsx', '-x'],
-    '错误：未知选项：-x。jifen verify 可用的选项：--help（-h）、--version（-v）\n',
+    '错误：未知选项：-x。jifen verify 可用的选项：--digest、--help（-h）、--version（-v）\n',
   ],
   [
     'an extra positional on verify',
     ['verify', 'a.xlsx', 'b.xlsx'],
-    '错误：多余的参数：b.xlsx。jifen verify 只接受一个工作簿：jifen verify <台账.xlsx>\n',
+    '错误：多余的参数：b.xlsx。jifen verify 只接受一个工作簿：jifen verify <台账.xlsx> [--digest <校验码>[,<校验码>…]]\n',
   ],
   [
     'extra positionals on evaluate',
