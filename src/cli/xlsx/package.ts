@@ -5,11 +5,47 @@ import type { TabView } from '../../shared/seal';
 import { serialToDate } from './serial';
 import { NOTES_REL_IDS, renderSheet, type SheetModel } from './sheet-writer';
 import { dateStyleIndexes, EMPTY_STYLES, ensureStyles, numberFormatCodes, type StyleIds } from './styles';
-import { attrs, columnIndex, escapeXml, stringItemText, unescapeOoxml, unescapeXml } from './xml';
+import {
+  attrs,
+  columnIndex,
+  columnLetters,
+  escapeXml,
+  MAX_CELL_CHARS,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  quote,
+  refColumn,
+  stringItemText,
+  unescapeOoxml,
+  unescapeXml,
+  XlsxFormatError,
+} from './xml';
 import { entryData, makeEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from './zip';
 
-/** A workbook that is not a readable .xlsx (not a zip, damaged, or missing required parts). */
-export class XlsxFormatError extends Error {}
+export { XlsxFormatError };
+
+/**
+ * Caps on inflated bytes, checked before and while inflating (a zip bomb of 1 MB can declare or
+ * inflate to gigabytes). A 120k-entry year's biggest part (积分台账) is about 40 MiB, a 1M-row sheet
+ * about 300 MiB; past a quarter GiB per part the reader would need more memory than a laptop CLI should
+ * take (the XML string and the cells built from it are several times the part), so such a book is
+ * refused with a message instead of exhausting memory. The total bounds the work of one open package.
+ */
+export const MAX_PART_BYTES = 256 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
+
+export interface ReadLimits {
+  /** Largest inflated size of one part. */
+  partBytes: number;
+  /** Largest sum of the inflated sizes of every part read from one package. */
+  totalBytes: number;
+}
+
+const DEFAULT_LIMITS: ReadLimits = { partBytes: MAX_PART_BYTES, totalBytes: MAX_TOTAL_BYTES };
+
+function mib(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0)} MiB`;
+}
 
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_WORKSHEET = `${REL}/worksheet`;
@@ -114,11 +150,18 @@ export class XlsxPackage {
   private dateStyles: Set<number> | undefined;
   private styleIds: StyleIds | undefined;
 
+  /** Parts inflated so far and kept (sheets are not kept: they are read once). */
+  private readonly inflated = new Map<string, Buffer>();
+  /** Inflated bytes so far, against limits.totalBytes. */
+  private inflatedTotal = 0;
+
   private constructor(
     entries: ZipEntry[],
-    private readonly inflated = new Map<string, Buffer>(),
+    private readonly limits: ReadLimits = DEFAULT_LIMITS,
   ) {
     this.entries = entries;
+    // Every OPC package has it; reading it now checks its CRC (a damaged one is not copied to the output).
+    this.text('[Content_Types].xml');
     const rootRels = parseRels(this.text('_rels/.rels'));
     const office = rootRels.find((r) => r.type.endsWith('/officeDocument'));
     this.workbookPath = office ? resolve('', office.target) : 'xl/workbook.xml';
@@ -150,8 +193,12 @@ export class XlsxPackage {
     this.stylesPath = stylesRel ? resolve(wbDir, stylesRel.target) : `${wbDir}styles.xml`;
   }
 
-  /** Opens package bytes; throws XlsxFormatError for anything that is not a workbook. */
-  static open(buf: Buffer): XlsxPackage {
+  /**
+   * Opens package bytes; throws XlsxFormatError for anything that is not a workbook. Parts are
+   * inflated (and CRC-checked) only when read: parts the CLI never reads (images, a huge unused
+   * sheet) cost nothing and are copied to the output byte for byte, as they came.
+   */
+  static open(buf: Buffer, limits: Partial<ReadLimits> = {}): XlsxPackage {
     let entries: ZipEntry[];
     try {
       entries = readZip(buf);
@@ -159,15 +206,7 @@ export class XlsxPackage {
       if (e instanceof ZipFormatError) throw new XlsxFormatError(`不是有效的 .xlsx 文件（${e.message}）`);
       throw e;
     }
-    try {
-      // Check every part's CRC now: a damaged part must be reported, not copied into the output.
-      // The inflated bytes are kept for the first read, so no part is inflated twice.
-      const inflated = new Map(entries.map((e) => [e.name, entryData(e)]));
-      return new XlsxPackage(entries, inflated);
-    } catch (e) {
-      if (e instanceof ZipFormatError) throw new XlsxFormatError(`文件已损坏（${e.message}）`);
-      throw e;
-    }
+    return new XlsxPackage(entries, { ...DEFAULT_LIMITS, ...limits });
   }
 
   /** A new, empty workbook package (no sheets yet). */
@@ -223,9 +262,33 @@ export class XlsxPackage {
     const e = this.entry(path);
     if (!e) return undefined;
     const cached = this.inflated.get(path);
-    // A sheet is read once: drop its cached bytes then, so they do not outlive the parse.
-    if (cached && once) this.inflated.delete(path);
-    return cached ?? entryData(e);
+    if (cached) return cached;
+    const data = this.inflate(e);
+    // A sheet is read once: its bytes are not kept, so they do not outlive the parse.
+    if (!once) this.inflated.set(path, data);
+    return data;
+  }
+
+  /** Inflates a part within the caps: the declared size is checked first, and inflation stops past it. */
+  private inflate(e: ZipEntry): Buffer {
+    const { partBytes, totalBytes } = this.limits;
+    if (e.size > partBytes)
+      throw new XlsxFormatError(
+        `部件 ${e.name} 解压后有 ${mib(e.size)}，超过单个部件 ${mib(partBytes)} 的上限（为防止异常或恶意文件耗尽内存）。台账过大时请按年度拆分工作簿`,
+      );
+    if (this.inflatedTotal + e.size > totalBytes)
+      throw new XlsxFormatError(
+        `工作簿解压后超过 ${mib(totalBytes)} 的总上限（读到部件 ${e.name} 时；为防止异常或恶意文件耗尽内存）。台账过大时请按年度拆分工作簿`,
+      );
+    let data: Buffer;
+    try {
+      data = entryData(e);
+    } catch (err) {
+      if (err instanceof ZipFormatError) throw new XlsxFormatError(`文件已损坏（${err.message}）`);
+      throw err;
+    }
+    this.inflatedTotal += data.length;
+    return data;
   }
 
   private text(path: string, once = false): string | undefined {
@@ -253,13 +316,39 @@ export class XlsxPackage {
 
   private sharedStrings(): SharedString[] {
     if (this.sst) return this.sst;
-    const xml = this.sstPath ? this.text(this.sstPath) : undefined;
-    this.sst = xml
-      ? [...xml.matchAll(/<si\b[^>]*?(?:\/>|>[\s\S]*?<\/si>)/g)].map((m) => ({
-          text: stringItemText(m[0]),
-          xml: m[0],
-        }))
-      : [];
+    const xml = this.sstPath ? this.text(this.sstPath, true) : undefined;
+    const items: SharedString[] = [];
+    if (xml) {
+      if (!hasRoot(xml, 'sst'))
+        throw new XlsxFormatError(`共享字符串部件 ${this.sstPath} 的内容不是共享字符串表（部件类型有误）`);
+      // indexOf, not a lazy regex: an unclosed <si> must not make every later item rescan to the end.
+      let pos = 0;
+      for (;;) {
+        const start = nextTag(xml, '<si', pos);
+        if (start < 0) break;
+        const tagEnd = xml.indexOf('>', start);
+        if (tagEnd < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项不完整`);
+        let end: number;
+        if (xml.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
+        else {
+          const close = xml.indexOf('</si>', tagEnd);
+          if (close < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项没有结束标记`);
+          end = close + 5;
+        }
+        const item = xml.slice(start, end);
+        let text: string;
+        try {
+          text = stringItemText(item);
+        } catch (e) {
+          if (e instanceof XlsxFormatError)
+            throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项：${e.message}`);
+          throw e;
+        }
+        items.push({ text, xml: item });
+        pos = end;
+      }
+    }
+    this.sst = items;
     return this.sst;
   }
 
@@ -300,29 +389,52 @@ export class XlsxPackage {
     if (!info) return undefined;
     const xml = this.text(info.path, true);
     if (xml === undefined) throw new XlsxFormatError(`缺少工作表「${name}」的内容（${info.path}）`);
+    if (!hasRoot(xml, 'worksheet'))
+      throw new XlsxFormatError(`工作表「${name}」指向的部件 ${info.path} 不是工作表（部件类型或关系有误）`);
     this.dateStyles ??= dateStyleIndexes(this.text(this.stylesPath));
     const sst = this.sharedStrings();
+    const at = { row: 0, col: -1 };
+    try {
+      return this.parseSheet(xml, sst, at);
+    } catch (e) {
+      if (!(e instanceof XlsxFormatError)) throw e;
+      const where =
+        at.row > 0 && at.row <= MAX_ROWS
+          ? at.col >= 0 && at.col < MAX_COLUMNS
+            ? `单元格 ${columnLetters(at.col)}${at.row}`
+            : `第 ${at.row} 行`
+          : '';
+      throw new XlsxFormatError(`工作表「${name}」${where}：${e.message}`);
+    }
+  }
+
+  /** The cell scan of values(); `at` tracks the current row and column for error messages. */
+  private parseSheet(xml: string, sst: SharedString[], at: { row: number; col: number }): Cell[][] {
     const out: Cell[][] = [];
     const dataStart = xml.indexOf('<sheetData');
     if (dataStart < 0) return out;
     const dataEnd = xml.indexOf('</sheetData>', dataStart);
     const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
     // A hand-rolled scan (indexOf, no regex per cell): a 100k-row ledger has two million cells.
+    // Rows and columns are checked against Excel's grid before the dense arrays grow to them.
     let rowNo = 0;
     let pos = 0;
     for (;;) {
       const rs = nextTag(data, '<row', pos);
       if (rs < 0) break;
       const rowTagEnd = data.indexOf('>', rs);
-      if (rowTagEnd < 0) break;
+      if (rowTagEnd < 0) throw new XlsxFormatError('内容不完整（XML 在行标记处中断）');
       const r = attr(data.slice(rs + 4, rowTagEnd), 'r');
-      rowNo = r ? Number(r) : rowNo + 1;
+      rowNo = r === undefined ? rowNo + 1 : rowNumber(r);
+      at.row = rowNo;
+      at.col = -1;
+      if (rowNo > MAX_ROWS) throw new XlsxFormatError(`行数超出 Excel 的范围（最多 ${MAX_ROWS} 行）`);
       if (data.charCodeAt(rowTagEnd - 1) === 47) {
         pos = rowTagEnd + 1;
         continue;
       }
-      let rowEnd = data.indexOf('</row>', rowTagEnd);
-      if (rowEnd < 0) rowEnd = data.length;
+      const rowEnd = data.indexOf('</row>', rowTagEnd);
+      if (rowEnd < 0) throw new XlsxFormatError('内容不完整（行没有结束标记 </row>）');
       const row: Cell[] = [];
       let col = -1;
       let cp = rowTagEnd + 1;
@@ -330,19 +442,26 @@ export class XlsxPackage {
         const cs = nextTag(data, '<c', cp);
         if (cs < 0 || cs >= rowEnd) break;
         const te = data.indexOf('>', cs);
+        if (te < 0 || te > rowEnd) throw new XlsxFormatError('内容不完整（单元格标记中断）');
         const selfClosing = data.charCodeAt(te - 1) === 47;
         const a = data.slice(cs + 2, selfClosing ? te - 1 : te);
         const ref = attr(a, 'r');
-        col = ref ? columnIndex(ref) : col + 1;
+        col = ref === undefined ? col + 1 : refColumn(ref);
+        at.col = col;
+        if (col >= MAX_COLUMNS) throw new XlsxFormatError(`列数超出 Excel 的范围（最多 XFD 列）`);
         if (selfClosing) {
           cp = te + 1;
           continue;
         }
-        let ce = data.indexOf('</c>', te);
-        if (ce < 0 || ce > rowEnd) ce = rowEnd;
+        const ce = data.indexOf('</c>', te);
+        if (ce < 0 || ce > rowEnd) throw new XlsxFormatError('内容不完整（单元格没有结束标记 </c>）');
         cp = ce + 4;
         const v = this.cellValue(data.slice(te + 1, ce), attr(a, 't'), Number(attr(a, 's') ?? 0), sst);
         if (v === null) continue;
+        if (typeof v === 'string' && v.length > MAX_CELL_CHARS)
+          throw new XlsxFormatError(
+            `文字有 ${v.length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限`,
+          );
         while (row.length < col) row.push(null);
         row[col] = v;
       }
@@ -425,8 +544,12 @@ export class XlsxPackage {
     const raw = inner.slice(vOpen + 1, vClose);
     switch (t) {
       case 's': {
-        const item = sst[Number(raw)];
-        if (!item) throw new XlsxFormatError(`共享字符串 ${raw} 不存在`);
+        const i = raw === '' ? -1 : Number(raw);
+        const item = Number.isInteger(i) && i >= 0 ? sst[i] : undefined;
+        if (!item)
+          throw new XlsxFormatError(
+            `共享字符串编号 ${quote(raw)} 不存在（共享字符串表只有 ${sst.length} 项，文件已损坏）`,
+          );
         return item.text;
       }
       case 'str':
@@ -652,6 +775,24 @@ function attr(a: string, name: string): string | undefined {
     i = a.indexOf(`${name}="`, i + 1);
   }
   return undefined;
+}
+
+/** A row's `r` attribute as a number: a positive integer, else the file is refused. */
+function rowNumber(r: string): number {
+  if (!/^\d{1,8}$/.test(r) || r === '0' || Number(r) > MAX_ROWS)
+    throw new XlsxFormatError(
+      /^\d+$/.test(r) && r.replace(/^0+/, '') !== ''
+        ? `行号 ${quote(r)} 超出 Excel 的范围（最多 ${MAX_ROWS} 行）`
+        : `行号 ${quote(r)} 无效`,
+    );
+  return Number(r);
+}
+
+/** Whether the part's root element (after the XML declaration, any prefix) is `name`. */
+function hasRoot(xml: string, name: string): boolean {
+  return new RegExp(
+    `^(?:\\uFEFF)?\\s*(?:<\\?[\\s\\S]*?\\?>\\s*)?(?:<!--[\\s\\S]*?-->\\s*)*<(?:[\\w.-]+:)?${name}[\\s>/]`,
+  ).test(xml.slice(0, 4096));
 }
 
 function escapeRe(s: string): string {

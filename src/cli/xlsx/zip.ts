@@ -3,7 +3,7 @@
 import * as zlib from 'node:zlib';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
-/** Thrown for anything that is not a readable ZIP; the caller turns it into a Chinese message. */
+/** Thrown for anything that is not a readable ZIP; its message is Chinese, shown inside the caller's sentence. */
 export class ZipFormatError extends Error {}
 
 export interface ZipEntry {
@@ -52,16 +52,17 @@ export function readZip(buf: Buffer): ZipEntry[] {
       break;
     }
   }
-  if (eocd < 0) throw new ZipFormatError('no end of central directory');
+  if (eocd < 0) throw new ZipFormatError('找不到压缩包的目录，文件可能不完整');
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   let p = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || p === 0xffffffff) throw new ZipFormatError('zip64 is not supported');
-  if (p + cdSize > buf.length) throw new ZipFormatError('central directory out of range');
+  if (count === 0xffff || p === 0xffffffff) throw new ZipFormatError('不支持 ZIP64 格式');
+  if (p + cdSize > buf.length) throw new ZipFormatError('压缩包目录超出文件末尾，文件可能不完整');
   const entries: ZipEntry[] = [];
+  const seen = new Set<string>();
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50)
-      throw new ZipFormatError('bad central header');
+      throw new ZipFormatError('压缩包目录已损坏');
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const crc = buf.readUInt32LE(p + 16);
@@ -73,12 +74,16 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const local = buf.readUInt32LE(p + 42);
     const name = buf.toString(flags & 0x800 ? 'utf8' : 'latin1', p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
-    if (flags & 1) throw new ZipFormatError('encrypted entry');
-    if (method !== 0 && method !== 8) throw new ZipFormatError(`compression method ${method}`);
+    if (flags & 1) throw new ZipFormatError(`部件 ${name} 已加密（请在 Excel 中取消密码后再试）`);
+    if (method !== 0 && method !== 8)
+      throw new ZipFormatError(`部件 ${name} 使用了不支持的压缩方式 ${method}`);
     if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50)
-      throw new ZipFormatError('bad local header');
+      throw new ZipFormatError(`部件 ${name} 的文件头已损坏`);
+    if (seen.has(name)) throw new ZipFormatError(`压缩包中有两个同名部件 ${name}`);
+    seen.add(name);
     const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    if (start + compressedSize > buf.length) throw new ZipFormatError('entry out of range');
+    if (start + compressedSize > buf.length)
+      throw new ZipFormatError(`部件 ${name} 超出文件末尾，文件可能不完整`);
     entries.push({
       name,
       method,
@@ -91,15 +96,29 @@ export function readZip(buf: Buffer): ZipEntry[] {
   return entries;
 }
 
-/** The uncompressed bytes of an entry (CRC checked, so a damaged part is reported, not misread). */
+/**
+ * The uncompressed bytes of an entry (CRC checked, so a damaged part is reported, not misread).
+ * Inflation stops as soon as the output passes the size the archive declares for the entry
+ * (zlib's `maxOutputLength`, checked chunk by chunk while inflating:
+ * https://nodejs.org/api/zlib.html#class-options), so a part that lies about its size (a zip bomb)
+ * costs at most its declared size in memory; the caller caps the declared sizes before calling.
+ */
 export function entryData(e: ZipEntry): Buffer {
   let data: Buffer;
-  try {
-    data = e.method === 0 ? e.raw : inflateRawSync(e.raw);
-  } catch {
-    throw new ZipFormatError(`cannot inflate ${e.name}`);
-  }
-  if (data.length !== e.size || crc32(data) !== e.crc) throw new ZipFormatError(`damaged entry ${e.name}`);
+  if (e.method === 0) data = e.raw;
+  else
+    try {
+      // maxOutputLength must be ≥ 1; an empty part declared as 0 bytes then fails the length check below.
+      data = inflateRawSync(e.raw, { maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipFormatError(
+          `部件 ${e.name} 解压后比压缩包记录的 ${e.size} 字节更大（文件已损坏或是恶意构造的）`,
+        );
+      throw new ZipFormatError(`部件 ${e.name} 无法解压`);
+    }
+  if (data.length !== e.size || crc32(data) !== e.crc)
+    throw new ZipFormatError(`部件 ${e.name} 已损坏（校验不符）`);
   return data;
 }
 
