@@ -27,7 +27,7 @@ import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import { htmlFileToPdf, pdfPageCount } from '../pdf';
 import { DEMO_NOW, demoInputValues } from './demo-book';
-import { openBook, writeFilesAtomically } from './files';
+import { openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { readmeModel, snapshotModel, tabModel } from './layout';
 import { XlsxPackage } from './package';
 
@@ -292,8 +292,13 @@ export function runDemo(out: string, opts: { force: boolean; progress: (m: strin
   } catch {
     // reported by the write below
   }
-  writeFilesAtomically([{ path: out, data: pkg.toBuffer() }]);
-  return `已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；${DEMO_NOW.publishMonth} 已公示，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
+  const notices = withBookLock(out, 'demo', (lock) => {
+    // Checked again under the lock: another run may have created the file meanwhile.
+    if (existsSync(out) && !opts.force) throw new UserError(`文件已存在：${out}。如要覆盖，请加 --force`);
+    writeFilesAtomically([{ path: out, data: pkg.toBuffer() }]);
+    return lock.notices;
+  });
+  return `${noticeLines(notices)}已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；${DEMO_NOW.publishMonth} 已公示，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
 }
 
 /** The demo workbook in memory: input tabs, then recompute, then the September publication. */
@@ -317,19 +322,37 @@ export function buildDemoBook(ctx: WorkbookContext): { pkg: XlsxPackage; result:
   return { pkg, result: published.result };
 }
 
-/** `jifen recompute <book.xlsx>`. */
+/** Notices of the book lock (stale lock taken over, temp files removed), printed before the result. */
+function noticeLines(notices: readonly string[]): string {
+  return notices.map((n) => `${n}\n`).join('');
+}
+
+/** Fails early with the usual message for a missing file or folder, before a lock is created beside it. */
+function requireExisting(file: string): void {
+  if (!existsSync(file)) openBook(file, false);
+}
+
+/** `jifen recompute <book.xlsx>`: read–compute–write under the book's lock. */
 export function runRecompute(file: string, ctx: WorkbookContext): string {
   requireXlsxName(file);
+  requireExisting(file);
+  return withBookLock(file, 'recompute', (lock) => recomputeLocked(file, ctx, lock.notices));
+}
+
+function recomputeLocked(file: string, ctx: WorkbookContext, notices: readonly string[]): string {
   ctx.progress('读取工作簿');
-  const { pkg } = openBook(file, true);
-  const values = readBookValues(pkg);
+  const { pkg, stamp } = openBook(file, true);
+  const values = readingBook(file, () => readBookValues(pkg));
   checkStructure(pkg, values);
   refuseIfTampered(pkg, values, '重新计算');
   const result = recomputeBook(pkg, values, ctx);
   ctx.progress('写入文件');
-  const { backups } = writeFilesAtomically([{ path: file, data: pkg.toBuffer(), backup: true }]);
+  const { backups } = writeFilesAtomically([
+    { path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp },
+  ]);
   const c = result.counts;
   return (
+    noticeLines(notices) +
     `已重新计算 ${result.settings.communityName} ${result.year} 年度（截至 ${result.asOf}）：` +
     `台账有效条目 ${c.entries} 条（其中本次生成的系统条目 ${c.systemEntries} 条），干部 ${c.cadres} 名，校验问题 ${c.problems} 条${c.problems ? '（见「校验问题」表）' : ''}\n` +
     `已写入：${file}\n备份：${backups.join('、') || '无'}\n`
@@ -345,15 +368,28 @@ export function htmlPathFor(file: string, tabName: string): string {
 /** `jifen publish <book.xlsx> --month 2026-10`: the workbook, the HTML page and (with Chromium) its PDF. */
 export async function runPublish(file: string, month: string, ctx: WorkbookContext): Promise<string> {
   requireXlsxName(file);
+  requireExisting(file);
+  // The lock covers the PDF too: it is written beside the book, after it.
+  return withBookLock(file, 'publish', (lock) => publishLocked(file, month, ctx, lock.notices));
+}
+
+async function publishLocked(
+  file: string,
+  month: string,
+  ctx: WorkbookContext,
+  notices: readonly string[],
+): Promise<string> {
   ctx.progress('读取工作簿');
-  const { pkg } = openBook(file, true);
-  const values = readBookValues(pkg);
+  const { pkg, stamp } = openBook(file, true);
+  const values = readingBook(file, () => readBookValues(pkg));
   checkStructure(pkg, values);
   const out = publishBook(pkg, values, month, ctx);
   ctx.progress('写入文件');
   const html = htmlPathFor(file, out.snapshot.tabName);
+  // The book first: a kill between the two renames leaves a publication without its page, never a
+  // page (or a success message) for a publication the book does not have.
   const { backups } = writeFilesAtomically([
-    { path: file, data: pkg.toBuffer(), backup: true },
+    { path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp },
     { path: html, data: out.html },
   ]);
   ctx.progress('生成 PDF');
@@ -365,6 +401,7 @@ export async function runPublish(file: string, month: string, ctx: WorkbookConte
     pdfLine = `PDF（A4，${pdfPageCount(printed.pdf)} 页）：${pdfPath}`;
   } else pdfLine = `PDF 未生成：${printed.reason}。可用浏览器打开上面的页面，打印为 PDF。`;
   return (
+    noticeLines(notices) +
     `已发布 ${periodLabel(month)} 公示：「${out.snapshot.tabName}」（${out.snapshot.cadres} 名干部，明细 ${out.snapshot.entries} 条）\n` +
     `摘要（SHA-256，已印在公示上；请另行交纪检专干保存）：${out.digest}\n` +
     `已写入：${file}\n可打印页面（A4）：${html}\n${pdfLine}\n备份：${backups.join('、') || '无'}\n\n` +
@@ -383,8 +420,8 @@ export function runVerify(
   requireXlsxName(file);
   const { pkg } = openBook(file, false);
   if (!pkg.sheet(TAB.publications)) throw new UserError(`缺少工作表「${TAB.publications}」`);
-  const values = readBookValues(pkg);
-  const report = bookSeals(pkg, values, given);
+  const values = readingBook(file, () => readBookValues(pkg));
+  const report = readingBook(file, () => bookSeals(pkg, values, given));
   const bad = report.findings;
   if (report.records === 0 && bad.length === 0)
     return { text: '「公示记录」中还没有任何公示。\n', ok: true, findings: bad };

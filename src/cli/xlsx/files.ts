@@ -1,17 +1,25 @@
 // Workbook file I/O for the CLI: open with clear Chinese errors, back up, write atomically (temp file, then rename).
 
+import { randomBytes } from 'node:crypto';
 import {
   accessSync,
+  closeSync,
   constants,
   copyFileSync,
   existsSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
   unlinkSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { hostname } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
 import { UserError } from '../errors';
 import { XlsxFormatError, XlsxPackage } from './package';
 
@@ -43,12 +51,34 @@ export function lockFileOf(file: string): string | undefined {
   return undefined;
 }
 
+/** What identifies the version of a file that was read: replaced or rewritten, one of these changes. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+function stampOf(st: { size: number; mtimeMs: number; ino: number }): FileStamp {
+  return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+}
+
 /** Opens a workbook for reading (and, when `forWrite`, checks it can be replaced afterwards). */
-export function openBook(file: string, forWrite: boolean): { pkg: XlsxPackage; size: number } {
+export function openBook(
+  file: string,
+  forWrite: boolean,
+): { pkg: XlsxPackage; size: number; stamp: FileStamp } {
   let buf: Buffer;
+  let stamp: FileStamp;
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('dir'), { code: 'EISDIR' });
-    buf = readFileSync(file);
+    // Stat the descriptor that is read, so the stamp describes exactly the bytes read.
+    const fd = openSync(file, 'r');
+    try {
+      stamp = stampOf(fstatSync(fd));
+      buf = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   } catch (e) {
     throw new UserError(ioMessage(e, file, '读取'));
   }
@@ -66,25 +96,283 @@ export function openBook(file: string, forWrite: boolean): { pkg: XlsxPackage; s
     }
   }
   try {
-    return { pkg: XlsxPackage.open(buf), size: buf.length };
+    return { pkg: XlsxPackage.open(buf), size: buf.length, stamp };
   } catch (e) {
     if (e instanceof XlsxFormatError) throw new UserError(`无法打开 ${file}：${e.message}`);
     throw e;
   }
 }
 
+/** Runs a step that reads cells of an open workbook; malformed content is reported with the file's name. */
+export function readingBook<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof XlsxFormatError) throw new UserError(`无法读取 ${file}：${e.message}`);
+    throw e;
+  }
+}
+
+// ---- One writer at a time: <book>.lock, created with O_EXCL ------------------------------------
+
+/**
+ * A lock older than this is taken over even if its process seems alive (the pid may have been
+ * reused, or the lock came from another machine sharing the folder). A run on the 120k-entry year
+ * takes seconds; ten minutes is far beyond any real run.
+ */
+export const LOCK_STALE_MS = 10 * 60 * 1000;
+/** A lock file without readable content (its writer died between create and write) is stale after this. */
+const EMPTY_LOCK_STALE_MS = 10 * 1000;
+
+interface LockInfo {
+  pid: number;
+  host: string;
+  started: string;
+  command: string;
+}
+
+export interface BookLock {
+  path: string;
+  /** Lines for the user: a stale lock taken over, temp files of killed runs removed. */
+  notices: string[];
+  release(): void;
+}
+
+export function lockPathOf(file: string): string {
+  return `${file}.lock`;
+}
+
+/** Whether a process with this id exists (EPERM: it exists but belongs to another user). */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(path: string): { text: string; info: LockInfo | undefined; mtimeMs: number } | undefined {
+  try {
+    const text = readFileSync(path, 'utf8');
+    const mtimeMs = statSync(path).mtimeMs;
+    let info: LockInfo | undefined;
+    try {
+      const j = JSON.parse(text) as Partial<LockInfo>;
+      if (typeof j.pid === 'number' && typeof j.started === 'string')
+        info = {
+          pid: j.pid,
+          host: String(j.host ?? ''),
+          started: j.started,
+          command: String(j.command ?? ''),
+        };
+    } catch {
+      // empty or foreign content: judged by age below
+    }
+    return { text, info, mtimeMs };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function describeHolder(info: LockInfo | undefined): string {
+  if (!info) return '另一个 jifen 进程';
+  const host = info.host && info.host !== hostname() ? `计算机 ${info.host} 上的` : '';
+  return `${host}jifen 进程 ${info.pid}${info.command ? `（${info.command}）` : ''}，开始于 ${info.started}`;
+}
+
+/** Why a lock is stale, or undefined while its holder may still be running. */
+function staleReason(held: { info: LockInfo | undefined; mtimeMs: number }, now: number): string | undefined {
+  const { info } = held;
+  if (!info) return now - held.mtimeMs > EMPTY_LOCK_STALE_MS ? '锁文件内容无效' : undefined;
+  const started = Date.parse(info.started);
+  const age = now - (Number.isNaN(started) ? held.mtimeMs : started);
+  if (info.host === hostname() && !pidAlive(info.pid)) return `进程 ${info.pid} 已不在运行`;
+  if (age > LOCK_STALE_MS) return `已超过 ${LOCK_STALE_MS / 60000} 分钟`;
+  return undefined;
+}
+
+/**
+ * Takes the exclusive lock `<book>.lock` for a whole read–compute–write, so two runs on one workbook
+ * can never interleave (before: a recompute started a second after a publish replaced the book, and the
+ * publication survived only in .bak). A lock left by a killed run is taken over with a notice. Then the
+ * temp files of killed runs beside the book are removed.
+ */
+export function acquireBookLock(file: string, command: string): BookLock {
+  const path = lockPathOf(file);
+  const notices: string[] = [];
+  const mine = JSON.stringify({
+    pid: process.pid,
+    host: hostname(),
+    started: new Date().toISOString(),
+    command,
+  } satisfies LockInfo);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      // 'wx' = O_CREAT | O_EXCL: exactly one process can create the file.
+      const fd = openSync(path, 'wx');
+      try {
+        writeSync(fd, mine);
+      } finally {
+        closeSync(fd);
+      }
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(ioMessage(e, path, '创建'));
+    }
+    const held = readLock(path);
+    if (!held) continue; // released meanwhile: try again
+    const busy = () =>
+      new UserError(
+        `文件 ${file} 正在被${describeHolder(held.info)}修改，请等它结束后再运行。` +
+          `如确认没有其他 jifen 在运行，可删除锁文件 ${basename(path)} 后重试`,
+      );
+    const stale = attempt < 3 ? staleReason(held, Date.now()) : undefined;
+    if (!stale) throw busy();
+    // Take over by renaming the stale lock aside (atomic): if two runs race to take it over, only one
+    // rename moves the stale file; the other moves a fresh lock, notices, and puts it back.
+    const aside = tempPath(path);
+    try {
+      renameSync(path, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw new UserError(ioMessage(e, path, '接管'));
+    }
+    const moved = readFileSync(aside, 'utf8');
+    if (moved !== held.text) {
+      try {
+        linkSync(aside, path);
+      } catch {
+        // a third run created a lock meanwhile: that one holds it now
+      }
+      unlinkQuietly(aside);
+      throw busy();
+    }
+    unlinkQuietly(aside);
+    notices.push(
+      `注意：发现上次中断的运行留下的锁文件 ${basename(path)}（${describeHolder(held.info)}；${stale}），已接管`,
+    );
+  }
+  const removed = removeStaleTemps(file);
+  if (removed.length)
+    notices.push(`已清理上次中断的运行留下的临时文件 ${removed.length} 个：${removed.join('、')}`);
+  return {
+    path,
+    notices,
+    release() {
+      // Only our own lock: if it was taken over (we ran past LOCK_STALE_MS), it is the other run's now.
+      try {
+        if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+/** Runs `work` holding the book's lock (released after a Promise settles, or at once for a value). */
+export function withBookLock<T>(file: string, command: string, work: (lock: BookLock) => T): T {
+  const lock = acquireBookLock(file, command);
+  let result: T;
+  try {
+    result = work(lock);
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(() => lock.release()) as T;
+  lock.release();
+  return result;
+}
+
+function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone
+  }
+}
+
+// ---- Temp files ----------------------------------------------------------------------------------
+
+/** Suffix of every temp file jifen writes: `.<target>.<pid>-<random>.jifen-tmp`, beside its target. */
+const TEMP_RE = /^\..+\.(\d+)-[0-9a-f]+\.jifen-tmp$/;
+/** Temp files of earlier versions: `.<target>.<pid>.<Date.now()>.tmp`. */
+const LEGACY_TEMP_RE = /^\..+\.(\d+)\.\d{12,}\.tmp$/;
+
 /** A temp file beside the target, so the final rename stays on one file system (and is atomic). */
 function tempPath(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  return join(dirname(file), `.${basename(file)}.${process.pid}-${randomBytes(4).toString('hex')}.jifen-tmp`);
+}
+
+/**
+ * Removes temp files a killed run left beside the book (its own temp, its .bak temp, its lock taken
+ * aside, the HTML/PDF temps `<stem>-公示-…`): only ours by name, and only of processes no longer alive.
+ */
+export function removeStaleTemps(file: string): string[] {
+  const dir = dirname(file);
+  const base = basename(file);
+  const stem = basename(file, extname(file));
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  for (const n of names) {
+    if (!n.startsWith(`.${base}.`) && !n.startsWith(`.${stem}-`)) continue;
+    const m = TEMP_RE.exec(n) ?? LEGACY_TEMP_RE.exec(n);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || pidAlive(pid)) continue;
+    try {
+      unlinkSync(join(dir, n));
+      removed.push(n);
+    } catch {
+      // removed by someone else, or not ours to remove: leave it
+    }
+  }
+  return removed;
+}
+
+/** Writes bytes to a new file and flushes them to disk (a rename must never expose unwritten data). */
+function writeDurably(path: string, data: Buffer | string): void {
+  const fd = openSync(path, 'wx');
+  try {
+    writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function assertUnchanged(path: string, since: FileStamp): void {
+  let now: FileStamp | undefined;
+  try {
+    now = stampOf(statSync(path));
+  } catch {
+    now = undefined;
+  }
+  if (!now || now.size !== since.size || now.mtimeMs !== since.mtimeMs || now.ino !== since.ino)
+    throw new UserError(
+      `文件 ${path} 在 jifen 读取之后${now ? '被修改过' : '被删除或移走了'}（可能是 Excel、WPS、同步盘或另一个程序）；` +
+        '为免覆盖这些修改，本次结果没有写入。请确认文件内容后重新运行',
+    );
 }
 
 /**
  * Writes files atomically: every content goes to a temp file first; only when all are written are they
- * renamed into place, so an error never leaves a half-written workbook. With `backup`, the existing
- * target is first copied to `<file>.bak`.
+ * renamed into place, so an error or a kill never leaves a half-written workbook. With `backup`, the
+ * existing target is first copied to a temp file and renamed to `<file>.bak`, so a kill during the copy
+ * leaves the previous good .bak. With `unchangedSince`, the target is checked (size, mtime, inode) just
+ * before the backup and again before it is replaced: changes made by another program meanwhile are
+ * never overwritten.
  */
 export function writeFilesAtomically(
-  files: readonly { path: string; data: Buffer | string; backup?: boolean }[],
+  files: readonly { path: string; data: Buffer | string; backup?: boolean; unchangedSince?: FileStamp }[],
 ): {
   backups: string[];
 } {
@@ -94,25 +382,25 @@ export function writeFilesAtomically(
     for (const f of files) {
       const tmp = tempPath(f.path);
       temps.push(tmp);
-      writeFileSync(tmp, f.data);
+      writeDurably(tmp, f.data);
     }
     for (const f of files) {
+      if (f.unchangedSince) assertUnchanged(f.path, f.unchangedSince);
       if (f.backup && existsSync(f.path)) {
-        copyFileSync(f.path, `${f.path}.bak`);
-        backups.push(`${f.path}.bak`);
+        const bak = `${f.path}.bak`;
+        const bakTmp = tempPath(bak);
+        temps.push(bakTmp);
+        copyFileSync(f.path, bakTmp);
+        renameSync(bakTmp, bak);
+        backups.push(bak);
       }
     }
     files.forEach((f, i) => {
+      if (f.unchangedSince) assertUnchanged(f.path, f.unchangedSince);
       renameSync(temps[i]!, f.path);
     });
   } catch (e) {
-    for (const t of temps) {
-      try {
-        unlinkSync(t);
-      } catch {
-        // already renamed or never written
-      }
-    }
+    for (const t of temps) unlinkQuietly(t); // already renamed, or never written
     if (e instanceof UserError) throw e;
     throw new UserError(ioMessage(e, files.map((f) => f.path).join('、'), '写入'));
   }
