@@ -140,6 +140,24 @@ describe('references and rows beyond Excel’s grid (before: V8 crash, exit 133;
     expect(v[1_048_575]![16_383]).toBe(7);
   });
 
+  test('rows of one far cell each (a dense-cell bomb inside the byte caps) are refused before they are built', async () => {
+    let rows = '';
+    for (let r = 100; r < 2200; r++) rows += `<row r="${r}"><c r="XFD${r}"><v>1</v></c></row>`;
+    await expectRefused(patched({ [pathOf('ledger')]: appendRows(rows) }), [
+      '工作表「积分台账」单元格 XFD',
+      '：单元格范围过大（超过 33554432 个单元格的上限；为防止异常或恶意文件耗尽内存）',
+    ]);
+  });
+
+  test('more shared strings than the cap', async () => {
+    await expectRefused(
+      patched({
+        'xl/sharedStrings.xml': (x) => x.replace('</sst>', `${'<si/>'.repeat(4 * 1024 * 1024)}</sst>`),
+      }),
+      ['共享字符串超过 4194304 项的上限'],
+    );
+  }, 60_000);
+
   test('a cell longer than Excel’s 32,767 characters', async () => {
     const long = (n: number) =>
       `<row r="90"><c r="B90" t="inlineStr"><is><t>${'长'.repeat(n)}</t></is></c></row>`;
@@ -172,7 +190,7 @@ describe('zip bombs: caps on inflated size, checked before and while inflating',
 
   test('a part that lies about its size stops inflating just past its declared size', async () => {
     await expectRefused(lying, [
-      `文件已损坏（部件 ${pathOf('ledger')} 解压后比压缩包记录的 100000 字节更大（文件已损坏或是恶意构造的））`,
+      `文件已损坏（部件 ${pathOf('ledger')} 解压后超过压缩包记录的 100000 字节，已停止解压（可能是恶意构造的文件））`,
     ]);
   });
 
@@ -279,7 +297,7 @@ describe('bad indexes, missing and mislabelled parts, truncation, bad character 
   test('a part whose CRC does not match', async () => {
     const roster = readZip(GOOD).find((e) => e.name === pathOf('roster'))!;
     await expectRefused(patched({ [roster.name]: { ...roster, crc: (roster.crc + 1) >>> 0 } }), [
-      `文件已损坏（部件 ${roster.name} 已损坏（校验不符））`,
+      `文件已损坏（部件 ${roster.name} 的校验和不符）`,
     ]);
   });
 

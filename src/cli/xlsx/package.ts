@@ -41,6 +41,17 @@ export interface ReadLimits {
   totalBytes: number;
 }
 
+/**
+ * Within the byte caps, tiny items can still multiply into objects: 40 bytes of
+ * `<row r="N"><c r="XFDN"><v>1</v></c></row>` make a dense row of 16,384 cells, so a 40 MB sheet
+ * would ask for 16 billion. A sheet's dense cells (rows × columns up to each row's last cell) are
+ * capped at 32M, 8 bytes each: a 1M-row ledger of 20 columns (20M) still fits. Shared strings are
+ * capped at 4M items (a 256 MiB sheet has at most about 1.5M distinct texts), since `<si/>` is 5 bytes
+ * and each item costs about 100 bytes of heap.
+ */
+export const MAX_SHEET_CELLS = 32 * 1024 * 1024;
+export const MAX_SHARED_STRINGS = 4 * 1024 * 1024;
+
 const DEFAULT_LIMITS: ReadLimits = { partBytes: MAX_PART_BYTES, totalBytes: MAX_TOTAL_BYTES };
 
 function mib(n: number): string {
@@ -345,6 +356,10 @@ export class XlsxPackage {
           throw e;
         }
         items.push({ text, xml: item });
+        if (items.length > MAX_SHARED_STRINGS)
+          throw new XlsxFormatError(
+            `共享字符串超过 ${MAX_SHARED_STRINGS} 项的上限（为防止异常或恶意文件耗尽内存）`,
+          );
         pos = end;
       }
     }
@@ -419,6 +434,7 @@ export class XlsxPackage {
     // Rows and columns are checked against Excel's grid before the dense arrays grow to them.
     let rowNo = 0;
     let pos = 0;
+    let dense = 0;
     for (;;) {
       const rs = nextTag(data, '<row', pos);
       if (rs < 0) break;
@@ -463,9 +479,14 @@ export class XlsxPackage {
           throw new XlsxFormatError(
             `文字有 ${v.length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限`,
           );
+        if (dense + col + 1 > MAX_SHEET_CELLS)
+          throw new XlsxFormatError(
+            `单元格范围过大（超过 ${MAX_SHEET_CELLS} 个单元格的上限；为防止异常或恶意文件耗尽内存）`,
+          );
         while (row.length < col) row.push(null);
         row[col] = v;
       }
+      dense += row.length;
       while (out.length < rowNo - 1) out.push([]);
       out[rowNo - 1] = row;
       pos = rowEnd + 6;

@@ -113,12 +113,12 @@ export function entryData(e: ZipEntry): Buffer {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
         throw new ZipFormatError(
-          `部件 ${e.name} 解压后比压缩包记录的 ${e.size} 字节更大（文件已损坏或是恶意构造的）`,
+          `部件 ${e.name} 解压后超过压缩包记录的 ${e.size} 字节，已停止解压（可能是恶意构造的文件）`,
         );
       throw new ZipFormatError(`部件 ${e.name} 无法解压`);
     }
   if (data.length !== e.size || crc32(data) !== e.crc)
-    throw new ZipFormatError(`部件 ${e.name} 已损坏（校验不符）`);
+    throw new ZipFormatError(`部件 ${e.name} 的校验和不符`);
   return data;
 }
 
