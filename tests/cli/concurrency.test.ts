@@ -1,7 +1,7 @@
 // One writer at a time: the <book>.lock refuses a second run, stale locks and temp files of killed runs are cleaned up, a book changed meanwhile is not overwritten, and SIGKILL at random points never breaks the book or its .bak.
 
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
@@ -80,6 +80,27 @@ describe('the lock, in process', () => {
     expect(readFileSync(file).equals(SMALL)).toBe(true);
     expect(readFileSync(lockPathOf(file), 'utf8')).toBe(text);
     expect(filesIn(dir)).toEqual(files);
+  });
+
+  test('a second name for the same book (a symbolic link) meets the same lock', async () => {
+    const { dir, file } = place(SMALL);
+    const link = join(dir, '链接.xlsx');
+    symlinkSync(file, link);
+    writeFileSync(lockPathOf(file), lockText(process.pid, new Date()));
+    expect(lockPathOf(link)).toBe(lockPathOf(file));
+    const r = await cli(['recompute', link]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`错误：文件 ${link} 正在被jifen 进程 ${process.pid}（recompute）`);
+    expect(readFileSync(file).equals(SMALL)).toBe(true);
+  });
+
+  test('a folder where the lock file should be is reported, not crashed on', async () => {
+    const { file } = place(SMALL);
+    mkdirSync(lockPathOf(file));
+    const r = await cli(['recompute', file]);
+    expect(r.err).toBe(`错误：${lockPathOf(file)} 不是 jifen 的锁文件（是文件夹或链接），请移走后重试\n`);
+    expect(r.code).toBe(2);
+    expect(readFileSync(file).equals(SMALL)).toBe(true);
   });
 
   test('a lock whose process is gone is taken over with a notice, and released after the run', async () => {

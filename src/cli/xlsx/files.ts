@@ -10,9 +10,11 @@ import {
   fstatSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -138,8 +140,18 @@ export interface BookLock {
   release(): void;
 }
 
+/**
+ * `<book>.lock` beside the book; for a symbolic link, beside the file it points to, so two runs
+ * naming one workbook by different paths still share one lock.
+ */
 export function lockPathOf(file: string): string {
-  return `${file}.lock`;
+  let real = file;
+  try {
+    real = realpathSync(file);
+  } catch {
+    // not created yet (jifen demo): its own name
+  }
+  return `${real}.lock`;
 }
 
 /** Whether a process with this id exists (EPERM: it exists but belongs to another user). */
@@ -155,8 +167,10 @@ export function pidAlive(pid: number): boolean {
 
 function readLock(path: string): { text: string; info: LockInfo | undefined; mtimeMs: number } | undefined {
   try {
+    const st = lstatSync(path);
+    if (!st.isFile()) throw new UserError(`${path} 不是 jifen 的锁文件（是文件夹或链接），请移走后重试`);
     const text = readFileSync(path, 'utf8');
-    const mtimeMs = statSync(path).mtimeMs;
+    const mtimeMs = st.mtimeMs;
     let info: LockInfo | undefined;
     try {
       const j = JSON.parse(text) as Partial<LockInfo>;
@@ -173,7 +187,8 @@ function readLock(path: string): { text: string; info: LockInfo | undefined; mti
     return { text, info, mtimeMs };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
+    if (e instanceof UserError) throw e;
+    throw new UserError(ioMessage(e, path, '读取'));
   }
 }
 
@@ -390,7 +405,7 @@ export function writeFilesAtomically(
         const bak = `${f.path}.bak`;
         const bakTmp = tempPath(bak);
         temps.push(bakTmp);
-        copyFileSync(f.path, bakTmp);
+        copyFileSync(f.path, bakTmp, constants.COPYFILE_EXCL);
         renameSync(bakTmp, bak);
         backups.push(bak);
       }

@@ -26,8 +26,10 @@ export { XlsxFormatError };
 
 /**
  * Caps on inflated bytes, checked before and while inflating (a zip bomb of 1 MB can declare or
- * inflate to gigabytes). jifen writes about 520 bytes per 积分台账 row (the demo: 626 rows, 325 KB),
- * so a 120k-entry year's biggest part is about 60 MiB and a 1M-row ledger about 500 MiB; past a quarter GiB per part the reader would need more memory than a laptop CLI should
+ * inflate to gigabytes). jifen writes about 670 bytes per 积分台账 row (npm run bench: 128,798 rows,
+ * 86 MB; the whole 120k-entry book inflates to 118 MB), so 256 MiB per part is about 400k ledger rows,
+ * three times the benchmark's year, and a 1M-row ledger (about 640 MiB) is refused. Past
+ * that, the reader would need more memory than a laptop CLI should
  * take (the XML string and the cells built from it are several times the part), so such a book is
  * refused with a message instead of exhausting memory. The total bounds the work of one open package.
  */
