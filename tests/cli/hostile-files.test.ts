@@ -1,7 +1,7 @@
 // Hostile workbooks generated here (reference and zip bombs, bad indexes, bad character references, truncated and mislabelled parts): exit 2 with a Chinese message, input unchanged, memory bounded.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDeflateRaw } from 'node:zlib';
 import { demoInputValues } from '../../src/cli/xlsx/demo-book';
@@ -223,6 +223,18 @@ describe('zip bombs: caps on inflated size, checked before and while inflating',
       expect(readFileSync(file).equals(data)).toBe(true);
     }
   }, 60_000);
+
+  test('a file over 1 GiB is refused before it is read (a sparse file: no disk used)', async () => {
+    const file = place('巨大.xlsx', Buffer.alloc(0));
+    truncateSync(file, 1100 * 1024 * 1024);
+    const r = await cli(['recompute', file]);
+    // (a file over 1 MiB gets progress lines on stderr first)
+    expect(r.err.split('\n').at(-2)).toBe(
+      `错误：文件 ${file} 有 1100 MiB，超过 1024 MiB 的上限，不像是积分台账`,
+    );
+    expect(r.code).toBe(2);
+    expect(filesIn(join(file, '..'))).toEqual(['巨大.xlsx']);
+  });
 
   test('the total cap: parts each under the part cap, together over the total, are refused', () => {
     const pkg = XlsxPackage.open(GOOD, { partBytes: 1024 * 1024, totalBytes: 200_000 });

@@ -1,4 +1,4 @@
-// Workbook file I/O for the CLI: open with clear Chinese errors, back up, write atomically (temp file, then rename).
+// Workbook file I/O for the CLI: open with clear Chinese errors, one writer at a time (<book>.lock), back up and write atomically (temp file, then rename).
 
 import { randomBytes } from 'node:crypto';
 import {
@@ -64,6 +64,13 @@ function stampOf(st: { size: number; mtimeMs: number; ino: number }): FileStamp 
   return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
 }
 
+/**
+ * The whole file is read into memory before its parts are inflated lazily; past 1 GiB it would not be
+ * a workbook jifen can read anyway (its parts inflate to at most MAX_TOTAL_BYTES), so it is refused
+ * before it is read (Node's own limit, 2 GiB, would fail after reading).
+ */
+export const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
 /** Opens a workbook for reading (and, when `forWrite`, checks it can be replaced afterwards). */
 export function openBook(
   file: string,
@@ -77,11 +84,16 @@ export function openBook(
     const fd = openSync(file, 'r');
     try {
       stamp = stampOf(fstatSync(fd));
+      if (stamp.size > MAX_FILE_BYTES)
+        throw new UserError(
+          `文件 ${file} 有 ${Math.round(stamp.size / 1024 / 1024)} MiB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MiB 的上限，不像是积分台账`,
+        );
       buf = readFileSync(fd);
     } finally {
       closeSync(fd);
     }
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(ioMessage(e, file, '读取'));
   }
   if (forWrite) {
