@@ -165,27 +165,32 @@ describe('the lock, in process', () => {
     expect(filesIn(dir)).toEqual([...kept, '台账.xlsx', '台账.xlsx.bak'].sort());
   });
 
-  test('a book changed by another program after it was read is not overwritten (and .bak is not touched)', async () => {
-    const { dir, file } = place(SMALL);
-    writeFileSync(`${file}.bak`, 'previous good backup');
-    const changed = inputBook(2);
+  /** Runs recompute in process, calling `meanwhile` when the result is about to be written. */
+  async function recomputeWith(file: string, meanwhile: () => void): Promise<{ code: number; err: string }> {
     process.env.JIFEN_PROGRESS = '1';
     let err = '';
-    let code: number;
     try {
-      code = await main(['recompute', file], {
+      const code = await main(['recompute', file], {
         out: () => {},
         err: (t) => {
           err += t;
-          // The moment the result is about to be written, Excel saves the book.
-          if (t.includes('写入文件')) writeFileSync(file, changed);
+          if (t.includes('写入文件')) meanwhile();
         },
         now: () => '2026-10',
         instant: () => new Date('2026-10-31T02:00:00Z'),
       });
+      return { code, err };
     } finally {
       delete process.env.JIFEN_PROGRESS;
     }
+  }
+
+  test('a book changed by another program after it was read is not overwritten (and .bak is not touched)', async () => {
+    const { dir, file } = place(SMALL);
+    writeFileSync(`${file}.bak`, 'previous good backup');
+    const changed = inputBook(2);
+    // The moment the result is about to be written, Excel saves the book.
+    const { code, err } = await recomputeWith(file, () => writeFileSync(file, changed));
     expect(code).toBe(2);
     expect(err).toContain(
       `错误：文件 ${file} 在 jifen 读取之后被修改过（可能是 Excel、WPS、同步盘或另一个程序）；为免覆盖这些修改，本次结果没有写入。请确认文件内容后重新运行`,
@@ -193,6 +198,20 @@ describe('the lock, in process', () => {
     expect(readFileSync(file).equals(changed)).toBe(true);
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('previous good backup');
     expect(filesIn(dir)).toEqual(['台账.xlsx', '台账.xlsx.bak']);
+  });
+
+  test('a run whose lock was taken over meanwhile (it looked stale) writes nothing', async () => {
+    const { dir, file } = place(SMALL);
+    const other = lockText(process.ppid, new Date(), 'publish');
+    const { code, err } = await recomputeWith(file, () => writeFileSync(lockPathOf(file), other));
+    expect(code).toBe(2);
+    expect(err).toContain(
+      '错误：锁文件 台账.xlsx.lock 已被另一个 jifen 进程接管或删除（本次运行可能太久，被当作中断的运行）；为免两个进程同时写入，本次结果没有写入。请重新运行',
+    );
+    expect(readFileSync(file).equals(SMALL)).toBe(true);
+    // The other run's lock is left to it.
+    expect(readFileSync(lockPathOf(file), 'utf8')).toBe(other);
+    expect(filesIn(dir)).toEqual(['台账.xlsx', '台账.xlsx.lock']);
   });
 });
 
@@ -246,14 +265,14 @@ const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
 describe('the built CLI, concurrently', () => {
   test('publish and recompute on one book at once: one refuses, the book keeps every publication it reported', async () => {
-    // Big enough (about 8k ledger rows) that a run outlasts the second one's start-up.
+    // Big enough (about 8k ledger rows) that a run holds the lock far longer than start-ups differ.
     const { dir, file } = place(inputBook(12));
     const preload = clockPreload(tempDir('jifen-clock-'));
     let refusals = 0;
     for (let round = 0; round < 4; round++) {
+      // Both at once: whichever takes the lock first, the other finds it held (a run holds it for
+      // hundreds of milliseconds; the two start-ups differ by a few).
       const first = start(preload, round % 2 ? ['recompute', file] : ['publish', file, '--month', '2026-01']);
-      // Start the second run once the first holds the lock.
-      while (!existsSync(lockPathOf(file)) && first.code === null) await sleep(2);
       const second = start(
         preload,
         round % 2 ? ['publish', file, '--month', '2026-01'] : ['recompute', file],
@@ -283,6 +302,28 @@ describe('the built CLI, concurrently', () => {
     }
     expect(refusals).toBeGreaterThanOrEqual(3);
   }, 120_000);
+
+  test('five recomputes at once on a book with a stale lock: no update is lost (one log row per success)', async () => {
+    const { file } = place(inputBook(4));
+    writeFileSync(lockPathOf(file), lockText(deadPid(), new Date()));
+    const preload = clockPreload(tempDir('jifen-clock-'));
+    const logRows = () => (readBookValues(XlsxPackage.open(readFileSync(file))).log ?? []).length;
+    const before = logRows();
+    const runs = Array.from({ length: 5 }, () => start(preload, ['recompute', file]));
+    await Promise.all(runs.map((r) => r.done));
+    const ok = runs.filter((r) => r.code === 0);
+    for (const r of runs) {
+      expect([0, 2]).toContain(r.code);
+      if (r.code === 2) expect(r.err).toMatch(/正在被jifen 进程 \d+（recompute）/);
+    }
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    // Exactly one run took the stale lock over and said so.
+    expect(runs.filter((r) => r.out.includes('已接管'))).toHaveLength(1);
+    // Each successful run appended its 操作日志 row to what the previous one wrote.
+    expect(logRows()).toBe(before + ok.length);
+    await expectSound(file);
+    expect(existsSync(lockPathOf(file))).toBe(false);
+  }, 60_000);
 
   test('SIGKILL at random points, ten times: the book and .bak always open and verify, the next run leaves no stray file', async () => {
     const { dir, file } = place(inputBook(12));

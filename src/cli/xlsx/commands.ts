@@ -27,7 +27,7 @@ import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import { htmlFileToPdf, pdfPageCount } from '../pdf';
 import { DEMO_NOW, demoInputValues } from './demo-book';
-import { openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
+import { type BookLock, openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { readmeModel, snapshotModel, tabModel } from './layout';
 import { XlsxPackage } from './package';
 
@@ -295,7 +295,7 @@ export function runDemo(out: string, opts: { force: boolean; progress: (m: strin
   const notices = withBookLock(out, 'demo', (lock) => {
     // Checked again under the lock: another run may have created the file meanwhile.
     if (existsSync(out) && !opts.force) throw new UserError(`文件已存在：${out}。如要覆盖，请加 --force`);
-    writeFilesAtomically([{ path: out, data: pkg.toBuffer() }]);
+    writeFilesAtomically([{ path: out, data: pkg.toBuffer() }], lock);
     return lock.notices;
   });
   return `${noticeLines(notices)}已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；${DEMO_NOW.publishMonth} 已公示，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
@@ -336,10 +336,10 @@ function requireExisting(file: string): void {
 export function runRecompute(file: string, ctx: WorkbookContext): string {
   requireXlsxName(file);
   requireExisting(file);
-  return withBookLock(file, 'recompute', (lock) => recomputeLocked(file, ctx, lock.notices));
+  return withBookLock(file, 'recompute', (lock) => recomputeLocked(file, ctx, lock));
 }
 
-function recomputeLocked(file: string, ctx: WorkbookContext, notices: readonly string[]): string {
+function recomputeLocked(file: string, ctx: WorkbookContext, lock: BookLock): string {
   ctx.progress('读取工作簿');
   const { pkg, stamp } = openBook(file, true);
   const values = readingBook(file, () => readBookValues(pkg));
@@ -347,12 +347,13 @@ function recomputeLocked(file: string, ctx: WorkbookContext, notices: readonly s
   refuseIfTampered(pkg, values, '重新计算');
   const result = recomputeBook(pkg, values, ctx);
   ctx.progress('写入文件');
-  const { backups } = writeFilesAtomically([
-    { path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp },
-  ]);
+  const { backups } = writeFilesAtomically(
+    [{ path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp }],
+    lock,
+  );
   const c = result.counts;
   return (
-    noticeLines(notices) +
+    noticeLines(lock.notices) +
     `已重新计算 ${result.settings.communityName} ${result.year} 年度（截至 ${result.asOf}）：` +
     `台账有效条目 ${c.entries} 条（其中本次生成的系统条目 ${c.systemEntries} 条），干部 ${c.cadres} 名，校验问题 ${c.problems} 条${c.problems ? '（见「校验问题」表）' : ''}\n` +
     `已写入：${file}\n备份：${backups.join('、') || '无'}\n`
@@ -370,14 +371,14 @@ export async function runPublish(file: string, month: string, ctx: WorkbookConte
   requireXlsxName(file);
   requireExisting(file);
   // The lock covers the PDF too: it is written beside the book, after it.
-  return withBookLock(file, 'publish', (lock) => publishLocked(file, month, ctx, lock.notices));
+  return withBookLock(file, 'publish', (lock) => publishLocked(file, month, ctx, lock));
 }
 
 async function publishLocked(
   file: string,
   month: string,
   ctx: WorkbookContext,
-  notices: readonly string[],
+  lock: BookLock,
 ): Promise<string> {
   ctx.progress('读取工作簿');
   const { pkg, stamp } = openBook(file, true);
@@ -388,20 +389,23 @@ async function publishLocked(
   const html = htmlPathFor(file, out.snapshot.tabName);
   // The book first: a kill between the two renames leaves a publication without its page, never a
   // page (or a success message) for a publication the book does not have.
-  const { backups } = writeFilesAtomically([
-    { path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp },
-    { path: html, data: out.html },
-  ]);
+  const { backups } = writeFilesAtomically(
+    [
+      { path: file, data: pkg.toBuffer(), backup: true, unchangedSince: stamp },
+      { path: html, data: out.html },
+    ],
+    lock,
+  );
   ctx.progress('生成 PDF');
   const pdfPath = html.replace(/\.html$/, '.pdf');
   const printed = await htmlFileToPdf(html);
   let pdfLine: string;
   if ('pdf' in printed) {
-    writeFilesAtomically([{ path: pdfPath, data: printed.pdf }]);
+    writeFilesAtomically([{ path: pdfPath, data: printed.pdf }], lock);
     pdfLine = `PDF（A4，${pdfPageCount(printed.pdf)} 页）：${pdfPath}`;
   } else pdfLine = `PDF 未生成：${printed.reason}。可用浏览器打开上面的页面，打印为 PDF。`;
   return (
-    noticeLines(notices) +
+    noticeLines(lock.notices) +
     `已发布 ${periodLabel(month)} 公示：「${out.snapshot.tabName}」（${out.snapshot.cadres} 名干部，明细 ${out.snapshot.entries} 条）\n` +
     `摘要（SHA-256，已印在公示上；请另行交纪检专干保存）：${out.digest}\n` +
     `已写入：${file}\n可打印页面（A4）：${html}\n${pdfLine}\n备份：${backups.join('、') || '无'}\n\n` +

@@ -149,6 +149,8 @@ export interface BookLock {
   path: string;
   /** Lines for the user: a stale lock taken over, temp files of killed runs removed. */
   notices: string[];
+  /** Throws unless the lock file is still ours (it is taken over only when it looked stale). */
+  assertHeld(): void;
   release(): void;
 }
 
@@ -249,7 +251,12 @@ export function acquireBookLock(file: string, command: string): BookLock {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new UserError(ioMessage(e, path, '创建'));
     }
-    const held = readLock(path);
+    let held = readLock(path);
+    // Created but not yet written (open 'wx', then write): give its writer a moment, to name it.
+    for (let wait = 0; held && !held.info && held.text === '' && wait < 10; wait++) {
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+      held = readLock(path);
+    }
     if (!held) continue; // released meanwhile: try again
     const busy = () =>
       new UserError(
@@ -288,6 +295,19 @@ export function acquireBookLock(file: string, command: string): BookLock {
   return {
     path,
     notices,
+    assertHeld() {
+      let now: string | undefined;
+      try {
+        now = readFileSync(path, 'utf8');
+      } catch {
+        now = undefined;
+      }
+      if (now !== mine)
+        throw new UserError(
+          `锁文件 ${basename(path)} 已被另一个 jifen 进程接管或删除（本次运行可能太久，被当作中断的运行）；` +
+            '为免两个进程同时写入，本次结果没有写入。请重新运行',
+        );
+    },
     release() {
       // Only our own lock: if it was taken over (we ran past LOCK_STALE_MS), it is the other run's now.
       try {
@@ -396,10 +416,11 @@ function assertUnchanged(path: string, since: FileStamp): void {
  * existing target is first copied to a temp file and renamed to `<file>.bak`, so a kill during the copy
  * leaves the previous good .bak. With `unchangedSince`, the target is checked (size, mtime, inode) just
  * before the backup and again before it is replaced: changes made by another program meanwhile are
- * never overwritten.
+ * never overwritten. With `lock`, the lock is checked to be still ours at the same two points.
  */
 export function writeFilesAtomically(
   files: readonly { path: string; data: Buffer | string; backup?: boolean; unchangedSince?: FileStamp }[],
+  lock?: BookLock,
 ): {
   backups: string[];
 } {
@@ -411,6 +432,7 @@ export function writeFilesAtomically(
       temps.push(tmp);
       writeDurably(tmp, f.data);
     }
+    lock?.assertHeld();
     for (const f of files) {
       if (f.unchangedSince) assertUnchanged(f.path, f.unchangedSince);
       if (f.backup && existsSync(f.path)) {
@@ -422,6 +444,7 @@ export function writeFilesAtomically(
         backups.push(bak);
       }
     }
+    lock?.assertHeld();
     files.forEach((f, i) => {
       if (f.unchangedSince) assertUnchanged(f.path, f.unchangedSince);
       renameSync(temps[i]!, f.path);
