@@ -27,11 +27,11 @@ export { XlsxFormatError };
 /**
  * Caps on inflated bytes, checked before and while inflating (a zip bomb of 1 MB can declare or
  * inflate to gigabytes). jifen writes about 670 bytes per 积分台账 row (npm run bench: 128,798 rows,
- * 86 MB; the whole 120k-entry book inflates to 118 MB), so 256 MiB per part is about 400k ledger rows,
- * three times the benchmark's year, and a 1M-row ledger (about 640 MiB) is refused. Past
- * that, the reader would need more memory than a laptop CLI should
- * take (the XML string and the cells built from it are several times the part), so such a book is
- * refused with a message instead of exhausting memory. The total bounds the work of one open package.
+ * 86 MB; the whole 120k-entry book inflates to 118 MB), so 256 MiB per part is about 400k ledger
+ * rows, three times the benchmark's year, and a 1M-row ledger (about 640 MiB) is refused. Past that
+ * the reader would need more memory than a laptop CLI should take (the XML string and the cells built
+ * from it are several times the part), so such a book is refused with a message instead of
+ * exhausting memory. The total bounds the work of one open package.
  */
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
