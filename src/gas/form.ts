@@ -5,6 +5,7 @@ import {
   cadreLabel,
   FORM_TITLE,
   FORM_TITLES,
+  LEGACY_SUBMITTER_TITLE,
   monthChoices,
   monthLabel,
   ruleLabel,
@@ -177,7 +178,10 @@ export function createOrUpdateForm(ss: Spreadsheet): FormReport {
     .setConfirmationMessage('已收到您的申报，两委审核后将在月度公示中体现。');
   const signIn = collectVerifiedEmail(form);
   const names = cadres.map(cadreLabel);
-  listItem(form, FORM_TITLES.submitter, '选择您本人', names, true);
+  // No 申报人 question: the submitter is the verified sign-in email (issue 10 part 2). An older form's
+  // question is removed so that nobody can pick another cadre's name; its column and answers stay.
+  const legacy = itemByTitle(form, LEGACY_SUBMITTER_TITLE);
+  if (legacy) form.deleteItem(legacy);
   listItem(
     form,
     FORM_TITLES.subject,

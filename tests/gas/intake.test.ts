@@ -1,11 +1,21 @@
-// Claim intake on the fake: the linked form, the submit trigger, duplicates, every invalid case, and sync.
+// Claim intake on the fake: the linked form, verified authors, keys that survive DST, time-zone and row changes, and sync.
 import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import { FORM_ID_KEY } from '../../src/gas/intake-action';
 import { runMonthlyNotify, sendDigest } from '../../src/gas/notify';
 import { doSetupForm, doSyncResponses, handleFormSubmit } from '../../src/gas/server-api';
-import { FORM_TITLES, monthLabel, ruleLabel, SELF } from '../../src/shared/intake';
+import { type Cell, cellText } from '../../src/shared/cells';
+import {
+  CELL_LIMIT,
+  FORM_TITLES,
+  LEGACY_KEY_TITLES,
+  legacyKey,
+  monthLabel,
+  PROCESSED_TAB,
+  ruleLabel,
+  SELF,
+} from '../../src/shared/intake';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
 import { cleanupGas, freshGas, seedDemo, sheet } from './helpers';
@@ -15,9 +25,14 @@ afterEach(cleanupGas);
 const L = headersOf('ledger');
 const E = headersOf('intakeErrors');
 const mediation = ruleLabel(DEFAULT_RULES.find((r) => r.code === 'T-MEDIATION')!);
+/** The demo roster's emails are @example.org: the owner is of that Workspace domain, so they can sign in. */
+const CHAIR = 'chair@example.org';
+const WANG = 'cadre01@example.org'; // 王建国（001）
+
+type Form = GoogleAppsScript.Forms.Form;
 
 function prepared(options: Parameters<typeof freshGas>[0] = {}) {
-  const fake = freshGas(options);
+  const fake = freshGas({ owner: CHAIR, ...options });
   doSetup();
   seedDemo(fake, { cadres: 4 });
   const msg = doSetupForm();
@@ -27,7 +42,6 @@ function prepared(options: Parameters<typeof freshGas>[0] = {}) {
 }
 
 const answers = (over: Record<string, string> = {}) => ({
-  [FORM_TITLES.submitter]: '王建国（001）',
   [FORM_TITLES.subject]: SELF,
   [FORM_TITLES.month]: monthLabel('2026-10'),
   [FORM_TITLES.rule]: mediation,
@@ -38,44 +52,61 @@ const answers = (over: Record<string, string> = {}) => ({
   ...over,
 });
 
+/** A cadre submits the form and the trigger runs (王建国 unless `email` says otherwise). */
+const claim = (fake: FakeGas, form: Form, over: Record<string, string> = {}, email = WANG) =>
+  fake.fireFormSubmit(form, answers(over), { email });
+/** A submission the trigger missed. */
+const quietly = (
+  fake: FakeGas,
+  form: Form,
+  over: Record<string, string> = {},
+  opts: { email?: string; timestamp?: Date } = {},
+) => fake.submitForm(form, answers(over), { email: WANG, ...opts });
+
 const ledgerRows = (fake: FakeGas) =>
   fake
     .values(TAB.ledger)
     .slice(1)
     .filter((r) => r[L.indexOf('表单回复ID')] !== '');
 const errorRows = (fake: FakeGas) => fake.values(TAB.intakeErrors).slice(1);
+const responsesTab = (fake: FakeGas) => fake.spreadsheet.getSheets().find((s) => !!s.getFormUrl())!;
+const reason = (fake: FakeGas, i = 0) => String(errorRows(fake)[i]![E.indexOf('原因')]);
+/** Makes the form unreadable to intake (as if deleted or unshared): only the responses tab is left. */
+const loseForm = () => PropertiesService.getDocumentProperties().deleteProperty(FORM_ID_KEY);
 
 test('创建/更新申请表 builds the form from the roster and rules, links it, installs exactly one trigger', () => {
   const { fake, form, msg } = prepared();
   expect(msg).toContain(form.getPublishedUrl());
   const titles = form.getItems().map((i) => i.getTitle());
-  expect(titles).toEqual(Object.values(FORM_TITLES));
-  const submitter = form
+  expect(titles).toEqual(Object.values(FORM_TITLES)); // no 申报人 question: the verified email is the submitter
+  const subjects = form
     .getItems()[0]!
     .asListItem()
     .getChoices()
     .map((c) => c.getValue());
-  expect(submitter).toEqual(['王建国（001）', '李秀英（002）', '张伟（003）', '刘芳（004）']);
+  expect(subjects).toEqual([SELF, '王建国（001）', '李秀英（002）', '张伟（003）', '刘芳（004）']);
   const rules = form
-    .getItems()[3]!
+    .getItems()[2]!
     .asListItem()
     .getChoices()
     .map((c) => c.getValue());
   expect(rules).toContain(mediation);
   expect(rules.some((r) => r.includes('B-ATT'))).toBe(false); // system rules are not claimable
   expect(fake.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
-  // running it again updates the same form and still leaves one trigger
+  // an older form's 申报人 question (pick any name) is removed on update
+  form.addListItem().setTitle('申报人').setChoiceValues(['王建国（001）']);
   doSetupForm();
+  expect(form.getItems().map((i) => i.getTitle())).toEqual(Object.values(FORM_TITLES));
   expect(fake.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(1);
   expect(fake.spreadsheet.getSheets().filter((s) => s.getFormUrl())).toHaveLength(1);
 });
 
-test('a valid response becomes one 待审核 ledger row with its form key; text stays text', () => {
+test('a valid response becomes one 待审核 ledger row keyed by the form’s response id; 申报人 is the verified email', () => {
   const { fake, form } = prepared();
-  fake.fireFormSubmit(
-    form,
-    answers({ [FORM_TITLES.evidence]: '=IMPORTXML("http://x","//a")', [FORM_TITLES.link]: 'https://e.x/1' }),
-  );
+  const { response } = claim(fake, form, {
+    [FORM_TITLES.evidence]: '=IMPORTXML("http://x","//a")',
+    [FORM_TITLES.link]: 'https://e.x/1',
+  });
   const rows = ledgerRows(fake);
   expect(rows).toHaveLength(1);
   const r = rows[0]!;
@@ -84,25 +115,59 @@ test('a valid response becomes one 待审核 ledger row with its form key; text 
   expect(r[L.indexOf('干部编号')]).toBe('001');
   expect(r[L.indexOf('数量')]).toBe(2);
   expect(r[L.indexOf('积分')]).toBe(10);
-  expect(r[L.indexOf('申报人')]).toBe('王建国（001）');
-  expect(String(r[L.indexOf('得分依据')])).toMatch(
-    /^=IMPORTXML\("http:\/\/x","\/\/a"\)；事项日期：2026-10-12；材料：https:\/\/e.x\/1$/,
+  expect(r[L.indexOf('申报人')]).toBe(WANG);
+  expect(r[L.indexOf('申报时间')]).toBe('2026-11-05 10:00:00');
+  expect(String(r[L.indexOf('得分依据')])).toBe(
+    '=IMPORTXML("http://x","//a")；事项日期：2026-10-12；材料：https://e.x/1',
   );
-  expect(String(r[L.indexOf('表单回复ID')])).toMatch(/^T2026-11-05 10:00:00#[0-9a-f]{8}$/);
+  // https://developers.google.com/apps-script/reference/forms/form-response#getId()
+  expect(r[L.indexOf('表单回复ID')]).toBe(`R${response.getId()}`);
   const row = fake.values(TAB.ledger).findIndex((x) => x[0] === r[0]) + 1;
   expect(
     sheet(fake, TAB.ledger)
       .getRange(row, L.indexOf('得分依据') + 1)
       .getFormula(),
   ).toBe('');
-  // reporting another cadre
-  fake.fireFormSubmit(form, answers({ [FORM_TITLES.subject]: '张伟（003）' }));
-  expect(ledgerRows(fake)[1]![L.indexOf('干部编号')]).toBe('003');
+  // the key is remembered in a hidden tab only the committee may edit, with the tab row's content key
+  const done = fake.spreadsheet.getSheetByName(PROCESSED_TAB)!;
+  expect(done.isSheetHidden()).toBe(true);
+  expect(done.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0]!.getDescription()).toBe(
+    '「已处理申报」记录已收取的申请表回复，删除后回复会被重新收取',
+  );
+  fake.setActiveUser(WANG); // a cadre with edit access to the file cannot erase the record
+  expect(() => done.deleteRow(2)).toThrow(/protected/);
+  fake.setActiveUser(CHAIR);
+  const rec = fake.values(PROCESSED_TAB);
+  expect(rec[0]).toEqual(['表单回复ID', '其他键', '回复行', '去向', '记录时间']);
+  expect(rec[1]![0]).toBe(`R${response.getId()}`);
+  expect(String(rec[1]![1])).toMatch(/^S[0-9a-f]{64}$/);
+  expect(rec[1]!.slice(2)).toEqual(['2', '积分台账', '2026-11-05 10:00:00']);
+});
+
+describe('verified authors (issue 10 part 2)', () => {
+  test('a roster member may report another cadre; 申报人 stays the reporter', () => {
+    const { fake, form } = prepared();
+    claim(fake, form, { [FORM_TITLES.subject]: '张伟（003）' }, 'cadre02@example.org');
+    const r = ledgerRows(fake)[0]!;
+    expect(r[L.indexOf('干部编号')]).toBe('003');
+    expect(r[L.indexOf('申报人')]).toBe('cadre02@example.org');
+  });
+
+  test('a signed-in account that is not in 干部名册 goes to 申报异常 with the reason', () => {
+    const { fake, form } = prepared();
+    claim(fake, form, {}, 'visitor@example.org');
+    expect(ledgerRows(fake)).toHaveLength(0);
+    expect(errorRows(fake)).toHaveLength(1);
+    expect(reason(fake)).toBe(
+      '申报人邮箱 visitor@example.org 不在干部名册中（请在「干部名册」的邮箱列登记本人的登录邮箱）',
+    );
+    expect(errorRows(fake)[0]![E.indexOf('申报人')]).toBe('visitor@example.org');
+  });
 });
 
 test('the same event delivered twice adds nothing the second time', () => {
   const { fake, form } = prepared();
-  const { event } = fake.fireFormSubmit(form, answers());
+  const { event } = claim(fake, form);
   const trigger = fake.triggers.find((t) => t.handler === 'onFormSubmit')!;
   fake.fireTrigger(trigger.id, event);
   fake.fireTrigger(trigger.id, event);
@@ -113,9 +178,9 @@ test('the same event delivered twice adds nothing the second time', () => {
 
 test('two responses interleaved: both land exactly once', () => {
   const { fake, form } = prepared();
-  const a = fake.submitForm(form, answers());
+  const a = quietly(fake, form);
   fake.clock.advance(1000);
-  const b = fake.submitForm(form, answers({ [FORM_TITLES.submitter]: '李秀英（002）' }));
+  const b = quietly(fake, form, {}, { email: 'cadre02@example.org' });
   const trigger = fake.triggers.find((t) => t.handler === 'onFormSubmit')!;
   fake.fireTrigger(trigger.id, b);
   fake.fireTrigger(trigger.id, a);
@@ -123,83 +188,233 @@ test('two responses interleaved: both land exactly once', () => {
   expect(ids.sort()).toEqual(['001', '002']);
 });
 
+describe('quantity: only a number cell or plain ASCII digits; nothing is reinterpreted (issue 10 part 4)', () => {
+  const refused = (shown: string) =>
+    `表单回复第 2 行「数量」应为正整数，只能用阿拉伯数字填写（如 2），不能带逗号、小数点、指数或全角数字；填写的是「${shown}」，未作任何换算`;
+  // Sheets may read 「1,000」 typed into the responses tab as 1000 and 「1e3」 as 1000: the form's own text is used.
+  const thousands = (s: string) => Number(s.replace(/,/g, ''));
+  test.each(['1,5', '1,000', '1e3', '１５', '1.5', '两次'])('%s', (q) => {
+    const { fake, form } = prepared({ ambiguousStrings: thousands });
+    claim(fake, form, { [FORM_TITLES.quantity]: q });
+    expect(ledgerRows(fake)).toHaveLength(0);
+    expect(reason(fake)).toBe(refused(q));
+    expect(errorRows(fake)[0]![E.indexOf('原始内容')]).toContain(`数量：${q}`);
+  });
+
+  test('from the responses tab alone (form unreadable): a text cell 「1,5」 is refused, a number cell accepted', () => {
+    const { fake, form } = prepared();
+    loseForm();
+    quietly(fake, form, { [FORM_TITLES.quantity]: '1,5' });
+    fake.clock.advance(1000);
+    quietly(fake, form, { [FORM_TITLES.quantity]: '3' });
+    expect(doSyncResponses()).toContain('新增待审核 1 条，申报异常 1 条');
+    expect(reason(fake)).toBe(refused('1,5'));
+    expect(ledgerRows(fake)[0]![L.indexOf('数量')]).toBe(3);
+    expect(String(ledgerRows(fake)[0]![L.indexOf('表单回复ID')])).toMatch(/^S[0-9a-f]{64}$/);
+  });
+});
+
 describe('invalid responses go to 申报异常 with a Chinese reason; the raw response stays', () => {
   test.each([
-    ['quantity zero', { [FORM_TITLES.quantity]: '0' }, '数量应为正整数'],
-    ['fractional quantity', { [FORM_TITLES.quantity]: '1.5' }, '数量应为正整数'],
-    ['quantity text', { [FORM_TITLES.quantity]: '两次' }, '数量应为正整数'],
-    ['absurd quantity', { [FORM_TITLES.quantity]: '5000' }, '过大'],
-    ['future month', { [FORM_TITLES.month]: monthLabel('2026-12') }, '尚未到来'],
+    ['quantity zero', { [FORM_TITLES.quantity]: '0' }, '表单回复第 2 行「数量」应为正整数（填写的是：0）'],
+    [
+      'absurd quantity',
+      { [FORM_TITLES.quantity]: '5000' },
+      '表单回复第 2 行「数量」：数量 5000 过大（上限 100）',
+    ],
+    ['future month', { [FORM_TITLES.month]: monthLabel('2026-12') }, '积分月份 2026-12 尚未到来'],
     ['blank evidence', { [FORM_TITLES.evidence]: '   ' }, '未填写得分依据'],
-  ])('%s', (_name, over, reason) => {
+  ])('%s', (_name, over, why) => {
     const { fake, form } = prepared();
-    fake.fireFormSubmit(form, answers(over));
+    claim(fake, form, over);
     expect(ledgerRows(fake)).toHaveLength(0);
     const errs = errorRows(fake);
     expect(errs).toHaveLength(1);
-    expect(errs[0]![E.indexOf('原因')]).toContain(reason);
-    expect(errs[0]![E.indexOf('原始内容')]).toContain('申报人：王建国（001）');
+    expect(errs[0]![E.indexOf('原因')]).toBe(why);
+    expect(errs[0]![E.indexOf('原始内容')]).toContain(`邮箱：${WANG}`);
+    expect(errs[0]![E.indexOf('回复行')]).toBe(2);
     // the response itself is untouched in the responses sheet
-    const responses = fake.spreadsheet.getSheets().find((s) => s.getFormUrl())!;
-    expect(responses.getLastRow()).toBe(2);
+    expect(responsesTab(fake).getLastRow()).toBe(2);
   });
 
   test('unknown cadre (removed from the roster after the form was made) and a deactivated rule', () => {
     const { fake, form } = prepared();
-    sheet(fake, TAB.roster).deleteRow(2); // 001 王建国
     const rulesTab = sheet(fake, TAB.rules);
     const codes = fake.values(TAB.rules).map((r) => r[0]);
     rulesTab.getRange(codes.indexOf('T-MEDIATION') + 1, 10).setValue('否');
-    fake.fireFormSubmit(form, answers());
-    const reason = String(errorRows(fake)[0]![E.indexOf('原因')]);
-    expect(reason).toContain('申报人「王建国（001）」不在干部名册中');
-    expect(reason).toContain('已停用');
+    sheet(fake, TAB.roster).deleteRow(4); // 003 张伟
+    claim(fake, form, { [FORM_TITLES.subject]: '张伟（003）' });
+    expect(reason(fake)).toBe(
+      '积分干部「张伟（003）」不在干部名册中；积分事项 T-MEDIATION（成功调解居民矛盾纠纷）已停用',
+    );
   });
 
   test('a published month is refused', () => {
     const { fake, form } = prepared();
     sheet(fake, TAB.publications).appendRow(['2026-10', 1, '公示-2026-10', 'o', 't', 1, 'x']);
-    fake.fireFormSubmit(form, answers());
-    expect(errorRows(fake)[0]![E.indexOf('原因')]).toContain('已公示');
+    claim(fake, form);
+    expect(reason(fake)).toBe('2026-10 已公示，不能再申报；如有遗漏请向两委提出异议');
   });
 
   test('an empty delivery (timestamp only) is recorded once, not dropped', () => {
     const { fake } = prepared();
-    const responses = fake.spreadsheet.getSheets().find((s) => s.getFormUrl())!;
-    responses.getRange(2, 1).setValue(new Date('2026-11-05T03:00:00Z'));
+    responsesTab(fake).getRange(2, 1).setValue(new Date('2026-11-05T03:00:00Z'));
     doSyncResponses();
     doSyncResponses();
     expect(errorRows(fake)).toHaveLength(1);
-    expect(errorRows(fake)[0]![E.indexOf('原因')]).toContain('空白申报');
+    expect(reason(fake)).toBe('表单回复第 2 行是空白申报：除时间戳外没有任何内容（可能是重复或编辑触发）');
   });
 });
 
 test('deleting or re-ordering rows of the responses sheet does not bring old responses back', () => {
   const { fake, form } = prepared();
   for (let i = 0; i < 3; i++) {
-    fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: String(i + 1) }));
+    claim(fake, form, { [FORM_TITLES.quantity]: String(i + 1) });
     fake.clock.advance(1000);
   }
-  const responses = fake.spreadsheet.getSheets().find((s) => s.getFormUrl())!;
-  responses.deleteRow(2); // the first response, say a test entry
-  fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: '9' }));
+  responsesTab(fake).deleteRow(2); // the first response, say a test entry
+  claim(fake, form, { [FORM_TITLES.quantity]: '9' });
   expect(ledgerRows(fake).map((r) => r[L.indexOf('数量')])).toEqual([1, 2, 3, 9]);
   expect(doSyncResponses()).toContain('新增待审核 0 条');
+  loseForm(); // the same from the responses tab alone
+  expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条');
 });
 
 test('同步表单回复 takes in exactly what the trigger missed, and is idempotent', () => {
   const { fake, form } = prepared();
   for (let i = 0; i < 3; i++) {
-    fake.submitForm(form, answers({ [FORM_TITLES.quantity]: String(i + 1) }));
+    quietly(fake, form, { [FORM_TITLES.quantity]: String(i + 1) });
     fake.clock.advance(1000);
   }
-  fake.submitForm(form, answers({ [FORM_TITLES.quantity]: '0' }));
+  quietly(fake, form, { [FORM_TITLES.quantity]: '0' });
   expect(doSyncResponses()).toContain('新增待审核 3 条，申报异常 1 条');
   expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 4 条');
   expect(ledgerRows(fake).map((r) => r[L.indexOf('数量')])).toEqual([1, 2, 3]);
 });
 
-test('1,000 random responses: each lands exactly once, in the ledger or in 申报异常; nothing escapes', () => {
+describe('processed keys outlive deleted rows (issue 10 part 4)', () => {
+  test('a rejected claim whose ledger row is deleted does not come back as 待审核; nor a deleted 申报异常 row', () => {
+    const { fake, form } = prepared();
+    claim(fake, form);
+    fake.clock.advance(1000);
+    claim(fake, form, { [FORM_TITLES.quantity]: '0' });
+    const ledger = sheet(fake, TAB.ledger);
+    const at =
+      fake.values(TAB.ledger).findIndex((r) => String(r[L.indexOf('表单回复ID')]).startsWith('R')) + 1;
+    ledger.getRange(at, L.indexOf('状态') + 1).setValue('已驳回');
+    ledger.deleteRow(at);
+    sheet(fake, TAB.intakeErrors).deleteRow(2);
+    for (const mode of ['form', 'tab only']) {
+      if (mode === 'tab only') loseForm();
+      expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 2 条');
+    }
+    expect(ledgerRows(fake)).toHaveLength(0);
+    expect(errorRows(fake)).toHaveLength(0);
+  });
+
+  test('keys written by earlier versions (32-bit, trimmed) are still recognised: an old book does not double', () => {
+    const { fake, form } = prepared();
+    quietly(fake, form); // taken in by an earlier version, which stored its own key
+    const header = fake.values(responsesTab(fake).getName())[0]!.map(String);
+    const cells = responsesTab(fake).getRange(2, 1, 1, header.length).getValues()[0]! as Cell[];
+    const text = (t: string) => (header.indexOf(t) < 0 ? '' : cellText(cells[header.indexOf(t)], 480));
+    const old = legacyKey(cellText(cells[0], 480), LEGACY_KEY_TITLES.map(text));
+    expect(old).toMatch(/^T2026-11-05 10:00:00#[0-9a-f]{8}$/);
+    const row = new Array<Cell>(L.length).fill('');
+    row[L.indexOf('编号')] = 'F-old-2';
+    row[L.indexOf('月份')] = '2026-10';
+    row[L.indexOf('表单回复ID')] = old;
+    sheet(fake, TAB.ledger).appendRow(row);
+    expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 1 条');
+    // its new keys are recorded now, so a later DST change or a lost form cannot make it look new
+    loseForm();
+    expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 1 条');
+  });
+});
+
+test.each(['form', 'tab only'])(
+  'two answers that differ only by trailing spaces, same second and account, both land (%s)',
+  (mode) => {
+    const { fake, form } = prepared();
+    const at = new Date('2026-11-05T01:00:00Z');
+    quietly(fake, form, { [FORM_TITLES.evidence]: '入户走访' }, { timestamp: at });
+    quietly(fake, form, { [FORM_TITLES.evidence]: '入户走访  ' }, { timestamp: at });
+    if (mode === 'tab only') loseForm();
+    expect(doSyncResponses()).toContain('新增待审核 2 条');
+    expect(new Set(ledgerRows(fake).map((r) => r[L.indexOf('表单回复ID')])).size).toBe(2);
+  },
+);
+
+test('switching between form and tab-only intake neither doubles nor loses', () => {
+  const { fake, form } = prepared();
+  const id = PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY)!;
+  quietly(fake, form);
+  loseForm();
+  expect(doSyncResponses()).toContain('新增待审核 1 条');
+  fake.clock.advance(1000);
+  quietly(fake, form, { [FORM_TITLES.quantity]: '3' });
+  PropertiesService.getDocumentProperties().setProperty(FORM_ID_KEY, id);
+  // the first is recognised by its tab row and its form id is recorded; the second is new
+  expect(doSyncResponses()).toContain('新增待审核 1 条，申报异常 0 条，已处理过 1 条');
+  expect(fake.values(PROCESSED_TAB).map((r) => r[3])).toContain('（已收取，补记键）');
+  expect(ledgerRows(fake).map((r) => String(r[L.indexOf('表单回复ID')])[0])).toEqual(['S', 'R']);
+});
+
+describe('over-long answers (issue 10 part 4)', () => {
+  test('a 得分依据 over 50,000 characters is stored cut with a note; the full text stays in the responses tab; later claims still land', () => {
+    const { fake, form } = prepared();
+    const long = '事'.repeat(60_000);
+    claim(fake, form, { [FORM_TITLES.evidence]: long, [FORM_TITLES.link]: '' });
+    fake.clock.advance(1000);
+    claim(fake, form, { [FORM_TITLES.evidence]: long, [FORM_TITLES.quantity]: '0' });
+    fake.clock.advance(1000);
+    claim(fake, form);
+    const rows = ledgerRows(fake);
+    expect(rows).toHaveLength(2);
+    const cell = String(rows[0]![L.indexOf('得分依据')]);
+    expect(cell).toHaveLength(CELL_LIMIT);
+    const full = `${long}；事项日期：2026-10-12`;
+    expect(cell).toBe(
+      `${full.slice(0, CELL_LIMIT - `……（原文 ${full.length} 字，全文见表单回复第 2 行）`.length)}……（原文 ${full.length} 字，全文见表单回复第 2 行）`,
+    );
+    const raw = String(errorRows(fake)[0]![E.indexOf('原始内容')]);
+    expect(raw).toHaveLength(CELL_LIMIT);
+    expect(raw).toMatch(/全文见表单回复第 3 行）$/);
+    const header = fake.values(responsesTab(fake).getName())[0]!;
+    expect(String(fake.values(responsesTab(fake).getName())[1]![header.indexOf(FORM_TITLES.evidence)])).toBe(
+      long,
+    );
+  });
+});
+
+describe('keys survive DST and time-zone changes (issue 10 part 4)', () => {
+  // Europe/Berlin leaves summer time on 2026-10-25 at 03:00 CEST (01:00 UTC).
+  const beforeDst = new Date('2026-10-24T20:00:00Z');
+  const afterDst = new Date('2026-10-26T08:00:00Z');
+  const at = (fake: FakeGas, d: Date) => {
+    jest.setSystemTime(d);
+    fake.clock.set(d);
+  };
+  test.each(['form', 'tab only'])('%s', (mode) => {
+    const { fake, form } = prepared({ spreadsheet: { timeZone: 'Europe/Berlin' } });
+    at(fake, beforeDst);
+    if (mode === 'tab only') loseForm();
+    quietly(fake, form, { [FORM_TITLES.eventDate]: '2026-10-20' });
+    quietly(fake, form, { [FORM_TITLES.quantity]: '3' }, { timestamp: new Date('2026-10-24T19:00:00Z') });
+    expect(doSyncResponses()).toContain('新增待审核 2 条');
+    quietly(fake, form, { [FORM_TITLES.quantity]: '4' }, { timestamp: new Date('2026-10-24T19:30:00Z') });
+    at(fake, afterDst);
+    expect(doSyncResponses()).toContain('新增待审核 1 条，申报异常 0 条，已处理过 2 条');
+    quietly(fake, form, { [FORM_TITLES.quantity]: '5' }, { timestamp: new Date('2026-10-24T19:45:00Z') });
+    fake.spreadsheet.setSpreadsheetTimeZone('Asia/Shanghai');
+    expect(doSyncResponses()).toContain('新增待审核 1 条，申报异常 0 条，已处理过 3 条');
+    expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 4 条');
+    expect(ledgerRows(fake).map((r) => r[L.indexOf('数量')])).toEqual([2, 3, 4, 5]);
+  });
+});
+
+const N = 1000;
+test(`${N} random responses: each lands exactly once, in the ledger or in 申报异常; nothing escapes`, () => {
   // Random free text may look like a date or a number; how Sheets parses that is locale-dependent (fake: keep as text).
   const { fake, form } = prepared({ ambiguousStrings: 'text' });
   const labels = (i: number) =>
@@ -209,28 +424,31 @@ test('1,000 random responses: each lands exactly once, in the ledger or in 申�
       .getChoices()
       .map((c) => c.getValue());
   const arb = fc.record({
-    submitter: fc.constantFrom(...labels(0)),
-    subject: fc.constantFrom(...labels(1)),
-    month: fc.constantFrom(...labels(2)),
-    rule: fc.constantFrom(...labels(3)),
+    email: fc.constantFrom(WANG, 'cadre02@example.org', 'cadre04@example.org', 'visitor@example.org'),
+    subject: fc.constantFrom(...labels(0)),
+    month: fc.constantFrom(...labels(1)),
+    rule: fc.constantFrom(...labels(2)),
     quantity: fc.oneof(
       fc.integer({ min: -3, max: 200 }).map(String),
       fc.constantFrom('', '1.5', 'x', '３', '1e2', '=1+1'),
     ),
     evidence: fc.string({ minLength: 0, maxLength: 30 }),
   });
-  const samples = fc.sample(arb, { numRuns: 1000, seed: 4242 });
+  const samples = fc.sample(arb, { numRuns: N, seed: 4242 });
   const trigger = fake.triggers.find((t) => t.handler === 'onFormSubmit')!;
   let thrown = 0;
   samples.forEach((s, i) => {
-    const ev = fake.submitForm(form, {
-      [FORM_TITLES.submitter]: s.submitter,
-      [FORM_TITLES.subject]: s.subject,
-      [FORM_TITLES.month]: s.month,
-      [FORM_TITLES.rule]: s.rule,
-      [FORM_TITLES.quantity]: s.quantity || '1',
-      [FORM_TITLES.evidence]: s.evidence || '无',
-    });
+    const ev = fake.submitForm(
+      form,
+      {
+        [FORM_TITLES.subject]: s.subject,
+        [FORM_TITLES.month]: s.month,
+        [FORM_TITLES.rule]: s.rule,
+        [FORM_TITLES.quantity]: s.quantity || '1',
+        [FORM_TITLES.evidence]: s.evidence || '无',
+      },
+      { email: s.email },
+    );
     fake.clock.advance(1000);
     // the trigger fires for some, twice for others, never for the rest (sync picks those up)
     try {
@@ -250,11 +468,11 @@ test('1,000 random responses: each lands exactly once, in the ledger or in 申�
       .map((r) => r[L.indexOf('表单回复ID')]),
     ...errorRows(fake).map((r) => r[E.indexOf('表单回复ID')]),
   ].filter((k) => k !== '');
-  expect(keys).toHaveLength(1000);
-  expect(new Set(keys).size).toBe(1000);
+  expect(keys).toHaveLength(N);
+  expect(new Set(keys).size).toBe(N);
   const landed = ledgerRows(fake).length;
   const refused = errorRows(fake).length;
-  expect(landed + refused).toBe(1000);
+  expect(landed + refused).toBe(N);
   expect(landed).toBeGreaterThan(0);
   expect(refused).toBeGreaterThan(0);
   // report the split for the issue note
@@ -264,8 +482,8 @@ test('1,000 random responses: each lands exactly once, in the ledger or in 申�
 test('the month’s claims go to the 纪检专干: on demand, and by the monthly trigger installed with the form', () => {
   const { fake, form } = prepared();
   const { setSetting } = require('./helpers') as typeof import('./helpers');
-  fake.fireFormSubmit(form, answers());
-  fake.fireFormSubmit(form, answers({ [FORM_TITLES.quantity]: '0' }));
+  claim(fake, form);
+  claim(fake, form, { [FORM_TITLES.quantity]: '0' });
   expect(() => sendDigest(fake.spreadsheet, '2026-10', 'owner@example.com')).toThrow(/没有填写纪检专干邮箱/);
   setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
   doSetup(); // a member confirms the changed 纪检专干 (issue 10)
