@@ -505,3 +505,151 @@ test('the month’s claims go to the 纪检专干: on demand, and by the monthly
   fake.fireTrigger(fake.triggers.find((t) => t.handler === 'monthlyNotify')!.id, {});
   expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年10月'); // the clock is in November
 });
+
+describe('property (issue 10): every response lands exactly once in 积分台账 or 申报异常', () => {
+  type Op =
+    | { k: 'submit'; deliveries: number }
+    | { k: 'redeliver'; pick: number }
+    | { k: 'sync' }
+    | { k: 'dst' }
+    | { k: 'tz'; zone: string }
+    | { k: 'deleteLedger'; pick: number }
+    | { k: 'deleteError'; pick: number }
+    | { k: 'loseForm' }
+    | { k: 'restoreForm' }
+    | { k: 'reorder' };
+  const spec = fc.record({
+    email: fc.constantFrom(WANG, 'cadre02@example.org', 'cadre03@example.org', 'visitor@example.org'),
+    subject: fc.constantFrom(SELF, '张伟（003）', '刘芳（004）'),
+    quantity: fc.constantFrom('1', '2', '3', '0', '1,5', '１５', '1e3', '200'),
+    spaces: fc.integer({ min: 0, max: 2 }),
+    /** A second response, same second and account, differing only by a trailing space. */
+    twin: fc.boolean(),
+  });
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    {
+      arbitrary: fc.record({ k: fc.constant('submit' as const), deliveries: fc.integer({ min: 0, max: 2 }) }),
+      weight: 5,
+    },
+    { arbitrary: fc.record({ k: fc.constant('redeliver' as const), pick: fc.nat() }), weight: 2 },
+    { arbitrary: fc.constant({ k: 'sync' as const }), weight: 2 },
+    { arbitrary: fc.constant({ k: 'dst' as const }), weight: 1 },
+    {
+      arbitrary: fc.record({
+        k: fc.constant('tz' as const),
+        zone: fc.constantFrom('Asia/Shanghai', 'America/New_York', 'Europe/Berlin'),
+      }),
+      weight: 1,
+    },
+    { arbitrary: fc.record({ k: fc.constant('deleteLedger' as const), pick: fc.nat() }), weight: 2 },
+    { arbitrary: fc.record({ k: fc.constant('deleteError' as const), pick: fc.nat() }), weight: 1 },
+    { arbitrary: fc.constant({ k: 'loseForm' as const }), weight: 1 },
+    { arbitrary: fc.constant({ k: 'restoreForm' as const }), weight: 1 },
+    { arbitrary: fc.constant({ k: 'reorder' as const }), weight: 1 },
+  );
+
+  test('random responses, duplicated and re-delivered out of order, across DST and time-zone changes, with deleted rows', () => {
+    fc.assert(
+      fc.property(
+        fc.array(spec, { minLength: 1, maxLength: 8 }),
+        fc.array(op, { maxLength: 25 }),
+        (specs, ops) => {
+          const { fake, form } = prepared({ spreadsheet: { timeZone: 'Europe/Berlin' } });
+          const formId = PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY)!;
+          const trigger = fake.triggers.find((t) => t.handler === 'onFormSubmit')!;
+          const setTime = (d: Date) => {
+            jest.setSystemTime(d);
+            fake.clock.set(d);
+          };
+          setTime(new Date('2026-10-24T18:00:00Z')); // Berlin leaves summer time on 2026-10-25 01:00 UTC
+          const expected = new Map<string, number>(); // marker → responses carrying it
+          const deleted = new Map<string, number>(); // marker → rows the committee deleted
+          const events: object[] = [];
+          let next = 0;
+          const markerOf = (text: string) => /申报#(\d+)#/.exec(text)?.[0];
+          const submitNext = (deliveries: number) => {
+            const s = specs[next];
+            if (!s) return;
+            const marker = `申报#${next}#`;
+            next++;
+            const at = fake.clock.date();
+            const one = (spaces: number) => {
+              const ev = fake.submitForm(
+                form,
+                answers({
+                  [FORM_TITLES.subject]: s.subject,
+                  [FORM_TITLES.quantity]: s.quantity,
+                  [FORM_TITLES.evidence]: `${marker}${' '.repeat(spaces)}`,
+                }),
+                { email: s.email, timestamp: at },
+              );
+              events.push(ev);
+              expected.set(marker, (expected.get(marker) ?? 0) + 1);
+              for (let d = 0; d < deliveries; d++) fake.fireTrigger(trigger.id, ev);
+            };
+            one(s.spaces);
+            if (s.twin) one(s.spaces + 1);
+            fake.clock.advance(61_000);
+            jest.setSystemTime(fake.clock.date());
+          };
+          const deleteRow = (tab: string, column: string, pick: number) => {
+            const values = fake.values(tab);
+            const at = values[0]!.indexOf(column);
+            const rows = values
+              .map((r, i) => ({ i, m: markerOf(String(r[at])) }))
+              .filter((x): x is { i: number; m: string } => x.i > 0 && !!x.m);
+            const victim = rows[pick % Math.max(1, rows.length)];
+            if (!victim) return;
+            sheet(fake, tab).deleteRow(victim.i + 1);
+            deleted.set(victim.m, (deleted.get(victim.m) ?? 0) + 1);
+          };
+          let dstDone = false;
+          for (const o of ops) {
+            if (o.k === 'submit') submitNext(o.deliveries);
+            else if (o.k === 'redeliver' && events.length > 0)
+              fake.fireTrigger(trigger.id, events[o.pick % events.length]!);
+            else if (o.k === 'sync') doSyncResponses();
+            else if (o.k === 'dst' && !dstDone) {
+              setTime(new Date('2026-10-26T09:00:00Z'));
+              dstDone = true;
+            } else if (o.k === 'tz') fake.spreadsheet.setSpreadsheetTimeZone(o.zone);
+            else if (o.k === 'deleteLedger') deleteRow(TAB.ledger, '得分依据', o.pick);
+            else if (o.k === 'deleteError') deleteRow(TAB.intakeErrors, '原始内容', o.pick);
+            else if (o.k === 'loseForm') loseForm();
+            else if (o.k === 'restoreForm')
+              PropertiesService.getDocumentProperties().setProperty(FORM_ID_KEY, formId);
+            else if (o.k === 'reorder') {
+              const tab = responsesTab(fake);
+              if (tab.getLastRow() > 2)
+                tab
+                  .getRange(2, 1, tab.getLastRow() - 1, tab.getLastColumn())
+                  .sort({ column: 1, ascending: false });
+            }
+          }
+          while (next < specs.length) submitNext(0);
+          doSyncResponses(); // in whichever mode the ops left
+          loseForm();
+          doSyncResponses();
+          PropertiesService.getDocumentProperties().setProperty(FORM_ID_KEY, formId);
+          doSyncResponses();
+          const landed = new Map<string, number>();
+          const count = (tab: string, column: string) => {
+            const values = fake.values(tab);
+            const at = values[0]!.indexOf(column);
+            for (const r of values.slice(1)) {
+              const m = markerOf(String(r[at]));
+              if (m) landed.set(m, (landed.get(m) ?? 0) + 1);
+            }
+          };
+          count(TAB.ledger, '得分依据');
+          count(TAB.intakeErrors, '原始内容');
+          for (const [m, n] of expected)
+            expect([m, (landed.get(m) ?? 0) + (deleted.get(m) ?? 0)]).toEqual([m, n]);
+          expect([...landed.keys()].filter((m) => !expected.has(m))).toEqual([]);
+          cleanupGas();
+        },
+      ),
+      { numRuns: 60, seed: 20261025 },
+    );
+  });
+});
