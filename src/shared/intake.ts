@@ -140,7 +140,7 @@ export interface IntakeResult {
  * The hidden, protected tab that remembers every response taken in. Why a tab: a committee member may
  * delete a ledger or 申报异常 row (a rejected claim, say), and the response must not come back as
  * 待审核. Document properties would also survive, but hold 9 KB per value and 500 KB per store
- * (https://developers.google.com/apps-script/guides/services/quotas#current_limitations), a few
+ * (https://developers.google.com/apps-script/guides/services/quotas), a few
  * thousand keys; a tab has no such ceiling and the committee can read it.
  */
 export const PROCESSED_TAB = '已处理申报';
