@@ -264,7 +264,7 @@ export function responseUnits(
     };
   });
   const used = new Set(paired.values());
-  for (const t of rows) if (!used.has(t)) units.push(tabUnit(header, t, tz));
+  for (const t of rows) if (!used.has(t)) units.push({ ...tabUnit(header, t, tz), orphan: true });
   return units;
 }
 

@@ -98,6 +98,11 @@ export interface ResponseRow {
   keys: readonly string[];
   /** The respondent's verified email as the form recorded it ('' when it collected none). */
   email: string;
+  /**
+   * A responses-tab row the readable form has no response for (typed or pasted into the tab, or its
+   * form response deleted): its email cannot be checked against the form, so it is not taken as a claim.
+   */
+  orphan?: boolean;
   /** Submission time in the spreadsheet's zone, 'YYYY-MM-DD HH:mm:ss' ('' when missing). */
   timestamp: string;
   /**
@@ -376,6 +381,8 @@ export function intakeResponses(rows: readonly ResponseRow[], ctx: IntakeContext
     const answers = [subjectText, month, ruleCode, cellText(quantityCell), evidence, link, eventDate];
     if (answers.every((a) => a === ''))
       return `${where}是空白申报：除时间戳外没有任何内容（可能是重复或编辑触发）`;
+    if (r.orphan)
+      return `${where}在申请表的回复记录中找不到（可能是在回复表中手工录入或粘贴的行，或表单中的回复已被删除），申报人邮箱无法核实，未作为申报收取`;
     const reasons: string[] = [];
     if (!r.timestamp) reasons.push('缺少时间戳');
     const email = r.email.trim().toLowerCase();

@@ -165,6 +165,26 @@ describe('verified authors (issue 10 part 2)', () => {
   });
 });
 
+test('a row typed into the responses tab (not a form response) is not taken as a claim: its email is unverified', () => {
+  const { fake, form } = prepared();
+  claim(fake, form);
+  const tab = responsesTab(fake);
+  const header = fake.values(tab.getName())[0]!.map(String);
+  const typed = header.map((h) => {
+    if (h === '时间戳') return new Date('2026-11-05T01:30:00Z');
+    if (h === '电子邮件地址') return 'cadre02@example.org';
+    const a = answers({ [FORM_TITLES.quantity]: '9' }) as Record<string, string>;
+    return a[h] ?? '';
+  });
+  tab.appendRow(typed); // the owner may; protection keeps other editors out (permissions.test.ts)
+  expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 1 条，已处理过 1 条');
+  expect(reason(fake)).toBe(
+    '表单回复第 3 行在申请表的回复记录中找不到（可能是在回复表中手工录入或粘贴的行，或表单中的回复已被删除），申报人邮箱无法核实，未作为申报收取',
+  );
+  loseForm(); // and from the tab alone it is not taken a second time
+  expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 2 条');
+});
+
 test('the same event delivered twice adds nothing the second time', () => {
   const { fake, form } = prepared();
   const { event } = claim(fake, form);

@@ -189,6 +189,14 @@ describe('verified authors', () => {
   });
 });
 
+test('a tab row the readable form has no response for is refused, whatever email it shows', () => {
+  const res = intakeResponses([response({}, { responseId: '', keys: ['Sx'], row: 7, orphan: true })], ctx);
+  expect(res.ledgerRows).toHaveLength(0);
+  expect(res.errorRows[0]![E.indexOf('原因')]).toBe(
+    '表单回复第 7 行在申请表的回复记录中找不到（可能是在回复表中手工录入或粘贴的行，或表单中的回复已被删除），申报人邮箱无法核实，未作为申报收取',
+  );
+});
+
 describe('cell limit and one bad response', () => {
   test('fitCell keeps short text and cuts long text to exactly the limit, with a note', () => {
     expect(fitCell('短', '表单回复第 3 行')).toBe('短');
