@@ -316,7 +316,10 @@ export function syncResponses(ss: Spreadsheet): IntakeResult & { scanned: number
   keysIn(record, PROCESSED_HEADERS[0], known);
   keysIn(record, PROCESSED_HEADERS[1], known, true);
   const settled = new Set<string>();
-  for (const r of record.slice(1)) if (String(r[1] ?? '').trim()) settled.add(String(r[0] ?? '').trim());
+  for (const r of record.slice(1)) {
+    const all = `${String(r[0] ?? '')} ${String(r[1] ?? '')}`.split(/\s+/).filter(Boolean);
+    if (all.length > 1) for (const k of all) if (k.startsWith('R')) settled.add(k);
+  }
   const units = responseUnits(ss, sheet, settled);
   const res = intakeResponses(units, {
     cadres: wb.scenario.roster,

@@ -326,7 +326,7 @@ export function intakeResponses(rows: readonly ResponseRow[], ctx: IntakeContext
         for (const k of learnt) seen.add(k);
         out.processedRows.push([
           learnt[0]!,
-          learnt.slice(1).join(' '),
+          fresh.filter((k) => k !== learnt[0]).join(' '),
           r.row ?? '',
           '（已收取，补记键）',
           ctx.nowText,

@@ -116,7 +116,7 @@ describe('keys', () => {
       knownKeys: new Set(['Rid']),
     });
     expect(res.duplicates).toBe(1);
-    expect(res.processedRows).toEqual([['Stab', '', 2, '（已收取，补记键）', '2026-11-05 10:00:00']]);
+    expect(res.processedRows).toEqual([['Stab', 'Rid', 2, '（已收取，补记键）', '2026-11-05 10:00:00']]);
   });
 });
 
