@@ -88,7 +88,14 @@ interface TabRow {
 export function tabRows(sheet: Sheet, tz: string, ss: Spreadsheet): { header: string[]; rows: TabRow[] } {
   const values = sheet.getDataRange().getValues();
   const header = (values[0] ?? []).map((h) => String(h).trim());
-  const emailAt = header.findIndex((h, j) => j > 0 && EMAIL_HEADER.test(h));
+  const named = header.findIndex((h, j) => j > 0 && EMAIL_HEADER.test(h));
+  // Another language's header: the form puts the email second, before the questions (§6).
+  const questions = new Set<string>(LEGACY_KEY_TITLES);
+  const second =
+    header.length > 2 &&
+    !questions.has(header[1]!) &&
+    values.slice(1).some((r) => /^[^\s@]+@[^\s@]+$/.test(String(r[1] ?? '').trim()));
+  const emailAt = named >= 0 ? named : second ? 1 : -1;
   const rows: TabRow[] = [];
   const nowOffset = offsetMinutes(ss);
   for (let i = 1; i < values.length; i++) {

@@ -185,6 +185,19 @@ test('a row typed into the responses tab (not a form response) is not taken as a
   expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 2 条');
 });
 
+test.each([
+  ['en_US', 'Email Address'],
+  ['zh_CN', 'Adresse e-mail'], // a header in another language: the second column holding addresses
+])('tab-only intake finds the email column (%s, %s)', (locale, header) => {
+  const { fake, form } = prepared({ spreadsheet: { locale } });
+  const tab = responsesTab(fake);
+  tab.getRange(1, 2).setValue(header);
+  loseForm();
+  quietly(fake, form);
+  expect(doSyncResponses()).toContain('新增待审核 1 条');
+  expect(ledgerRows(fake)[0]![L.indexOf('申报人')]).toBe(WANG);
+});
+
 test('the same event delivered twice adds nothing the second time', () => {
   const { fake, form } = prepared();
   const { event } = claim(fake, form);
