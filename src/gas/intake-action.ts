@@ -7,6 +7,7 @@ import {
   formKey,
   type IntakeResult,
   intakeResponses,
+  isLegacyKey,
   LEGACY_KEY_TITLES,
   legacyKey,
   PROCESSED_HEADERS,
@@ -287,20 +288,29 @@ function keysIn(values: Cell[][] | undefined, header: string, into: Set<string>,
   }
 }
 
-/** The hidden 已处理申报 tab, created and protected to the committee on first use. */
+/**
+ * The hidden 已处理申报 tab, protected to the committee. Re-protected on every run: a tab of that name
+ * made by another editor before the first intake must not stay theirs to edit.
+ */
 function processedTab(ss: Spreadsheet): Sheet {
   let sheet = ss.getSheetByName(PROCESSED_TAB);
   if (!sheet) {
     sheet = ss.insertSheet(PROCESSED_TAB);
+    sheet.hideSheet();
+  }
+  const p = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0] ?? sheet.protect();
+  restrictToCommittee(
+    p,
+    committeeEmails(ss),
+    `「${PROCESSED_TAB}」记录已收取的申请表回复，删除后回复会被重新收取`,
+  );
+  if (p.isWarningOnly()) p.setWarningOnly(false);
+  // The header row is how the keys are found: put it back if the tab lacks it.
+  const first = sheet.getLastRow() > 0 ? String(sheet.getRange(1, 1).getValue()).trim() : '';
+  if (first !== PROCESSED_HEADERS[0]) {
+    if (sheet.getLastRow() > 0) sheet.insertRowBefore(1);
     sheet.getRange(1, 1, 1, PROCESSED_HEADERS.length).setValues([[...PROCESSED_HEADERS]]);
     sheet.setFrozenRows(1);
-    sheet.hideSheet();
-    const p = sheet.protect();
-    restrictToCommittee(
-      p,
-      committeeEmails(ss),
-      `「${PROCESSED_TAB}」记录已收取的申请表回复，删除后回复会被重新收取`,
-    );
   }
   return sheet;
 }
@@ -320,8 +330,11 @@ export function syncResponses(ss: Spreadsheet): IntakeResult & { scanned: number
   keysIn(wb.values.ledger, '表单回复ID', known);
   keysIn(errors, '表单回复ID', known);
   const record = done.getDataRange().getValues() as Cell[][];
-  keysIn(record, PROCESSED_HEADERS[0], known);
-  keysIn(record, PROCESSED_HEADERS[1], known, true);
+  // Earlier versions kept their keys only in the ledger and 申报异常: a legacy key here is not ours.
+  const recorded = new Set<string>();
+  keysIn(record, PROCESSED_HEADERS[0], recorded);
+  keysIn(record, PROCESSED_HEADERS[1], recorded, true);
+  for (const k of recorded) if (!isLegacyKey(k)) known.add(k);
   const settled = new Set<string>();
   for (const r of record.slice(1)) {
     const all = `${String(r[0] ?? '')} ${String(r[1] ?? '')}`.split(/\s+/).filter(Boolean);

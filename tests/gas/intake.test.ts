@@ -198,6 +198,24 @@ test.each([
   expect(ledgerRows(fake)[0]![L.indexOf('申报人')]).toBe(WANG);
 });
 
+test('a 已处理申报 tab made by another editor before the first intake is taken over and protected', () => {
+  const { fake, form } = prepared();
+  fake.setActiveUser('cadre03@example.org'); // an editor of the file, not on the committee
+  fake.spreadsheet.insertSheet(PROCESSED_TAB);
+  fake.setActiveUser(CHAIR);
+  claim(fake, form);
+  fake.setActiveUser('cadre03@example.org');
+  const done = fake.spreadsheet.getSheetByName(PROCESSED_TAB)!;
+  expect(() => done.getRange(2, 1).setValue('')).toThrow(/protected/);
+  fake.setActiveUser(CHAIR);
+  expect(ledgerRows(fake)).toHaveLength(1);
+  expect(fake.values(PROCESSED_TAB)[0]).toEqual(['表单回复ID', '其他键', '回复行', '去向', '记录时间']);
+  // and it does remember: the deleted claim does not come back
+  const at = fake.values(TAB.ledger).findIndex((r) => String(r[L.indexOf('表单回复ID')]).startsWith('R')) + 1;
+  sheet(fake, TAB.ledger).deleteRow(at);
+  expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 1 条');
+});
+
 test('the same event delivered twice adds nothing the second time', () => {
   const { fake, form } = prepared();
   const { event } = claim(fake, form);
