@@ -13,7 +13,7 @@ import { doSetupForm, doSyncResponses, getDialogOptions, review, submitDialog } 
 import { writeSetting } from '../gas/setup';
 import { appendRows, now } from '../gas/sheets-io';
 import { cellText } from '../shared/cells';
-import { cadreLabel, FORM_TITLES, monthLabel, ruleLabel, SELF } from '../shared/intake';
+import { FORM_TITLES, monthLabel, ruleLabel, SELF } from '../shared/intake';
 import { headersOf, TAB } from '../shared/tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -138,7 +138,6 @@ export function runSelfTest(): SelfTestReport {
     const form = FormApp.openById(formId);
     const mediation = DEFAULT_RULES.find((r) => r.code === 'T-MEDIATION')!;
     const answers: Record<string, string> = {
-      [FORM_TITLES.submitter]: cadreLabel({ id: '001', name: '自测甲' }),
       [FORM_TITLES.subject]: SELF,
       [FORM_TITLES.month]: monthLabel(month),
       [FORM_TITLES.rule]: ruleLabel(mediation),
