@@ -18,7 +18,7 @@ import {
 } from '../../src/shared/intake';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
-import { cleanupGas, freshGas, seedDemo, sheet } from './helpers';
+import { cleanupGas, freshGas, seedDemo, setSetting, sheet } from './helpers';
 
 afterEach(cleanupGas);
 
@@ -214,6 +214,22 @@ test('a 已处理申报 tab made by another editor before the first intake is ta
   const at = fake.values(TAB.ledger).findIndex((r) => String(r[L.indexOf('表单回复ID')]).startsWith('R')) + 1;
   sheet(fake, TAB.ledger).deleteRow(at);
   expect(doSyncResponses()).toContain('新增待审核 0 条，申报异常 0 条，已处理过 1 条');
+});
+
+test('two members’ submit triggers (each runs on every submission): one claim, the second run finds it taken', () => {
+  const { fake, form } = prepared();
+  const member = 'member@example.org';
+  setSetting(fake, '两委成员邮箱', member);
+  doSetup(); // the owner confirms the new member
+  fake.spreadsheet.addEditor(member);
+  form.addEditor(member); // forms belong to their creator: the member needs to be a collaborator
+  fake.setActiveUser(member);
+  doSetupForm();
+  fake.setActiveUser(CHAIR);
+  expect(fake.triggers.filter((t) => t.handler === 'onFormSubmit')).toHaveLength(2);
+  claim(fake, form);
+  expect(ledgerRows(fake)).toHaveLength(1);
+  expect(fake.values(TAB.log).slice(1).at(-1)![3]).toContain('新增待审核 0 条，申报异常 0 条，重复送达 1 条');
 });
 
 test('the same event delivered twice adds nothing the second time', () => {
