@@ -60,11 +60,19 @@ export function condenseAutomatic(items: readonly { item: string; points: Cell }
   return items.map((i) => `${AUTO_SHORT[i.item] ?? i.item} ${signed(i.points)}`).join('；');
 }
 
+/** The CJK font stack of every printed page (公示, 报告, 个人积分单). */
+export const FONT_STACK =
+  '"Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif';
+
+/** Tier colours shared by the 公示 and the 个人积分单 (green top third, amber bottom third, red bottom three). */
+export const TIER_CSS =
+  '.tier.top { background: #c6efce; } .tier.bottom { background: #ffeb9c; } .tier.bottom3 { background: #ffc7ce; }';
+
 const CSS = `
   @page { size: A4 portrait; margin: 16mm 14mm 18mm 14mm; }
   * { box-sizing: border-box; }
   html, body { margin: 0; padding: 0; }
-  body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei", "Microsoft YaHei", "PingFang SC", sans-serif;
+  body { font-family: ${FONT_STACK};
          font-size: 10pt; line-height: 1.45; color: #111; width: 100%; }
   .issuer { text-align: center; font-size: 12pt; letter-spacing: 0.2em; margin: 0 0 1mm; }
   h1 { font-size: 17pt; text-align: center; margin: 1mm 0 3mm; }
@@ -81,7 +89,7 @@ const CSS = `
   td.who { font-weight: bold; }
   td.auto { color: #333; }
   .small { font-size: 9pt; color: #444; }
-  .tier.top { background: #c6efce; } .tier.bottom { background: #ffeb9c; } .tier.bottom3 { background: #ffc7ce; }
+  ${TIER_CSS}
   .digest { font-size: 9pt; color: #333; overflow-wrap: anywhere; margin-top: 4mm; }
   .digest code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
   .sign { margin-top: 8mm; margin-left: 55%; break-inside: avoid; page-break-inside: avoid; }
