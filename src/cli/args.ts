@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 
-export type CommandName = 'evaluate' | 'demo' | 'recompute' | 'publish' | 'verify';
+export type CommandName = 'evaluate' | 'demo' | 'recompute' | 'publish' | 'statements' | 'verify';
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -62,6 +62,15 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       '    并在工作簿旁生成可打印的 A4 页面 <台账>-公示-YYYY-MM.html。\n' +
       '    有待审核申报、已公示、无数据、未到的月份会被拒绝。\n',
     options: { month: { type: 'string', example: '2026-10' }, by: { type: 'string', example: '李秀英' } },
+  },
+  statements: {
+    usage: 'jifen statements <台账.xlsx> --month <YYYY-MM> --out <文件夹>',
+    fileLabel: '工作簿',
+    description:
+      '    生成已公示月份的个人积分单：每名干部一页 <文件夹>/<编号>-<姓名>.html（有 Chromium 时另有 PDF），\n' +
+      '    只含本人的月度积分、年度累计、排名与分档、每条明细及依据、待审核和已驳回的申报、可兑换事假和异议方式。\n' +
+      '    月份须已发布公示（个人积分单在公示之后生成）；工作簿不会被改写。\n',
+    options: { month: { type: 'string', example: '2026-10' }, out: { type: 'string', example: '积分单' } },
   },
   verify: {
     usage: 'jifen verify <台账.xlsx> [--digest <校验码>[,<校验码>…]]',

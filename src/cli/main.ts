@@ -9,6 +9,7 @@ import { currentMonthShanghai } from './clock';
 import { UserError } from './errors';
 import { runEvaluate } from './evaluate-command';
 import { runDemo, runPublish, runRecompute, runVerify, type WorkbookContext } from './xlsx/commands';
+import { runStatements } from './xlsx/statements';
 
 const NOTES = `  Google 表格可用“文件 › 下载 › Microsoft Excel (.xlsx)”得到可用的 .xlsx。
   --by 默认为当前系统用户名。大文件会在标准错误上显示进度（或设置 JIFEN_PROGRESS=1）。
@@ -108,6 +109,12 @@ async function run(command: CommandName, p: ParsedCommand, io: Io): Promise<numb
     case 'publish': {
       const month = requireValue(p, command, 'month');
       io.out(await runPublish(file, month, workbookContext(p, io, file)));
+      return 0;
+    }
+    case 'statements': {
+      const month = requireValue(p, command, 'month');
+      const out = requireValue(p, command, 'out');
+      io.out(await runStatements(file, month, out, workbookContext(p, io, file)));
       return 0;
     }
     case 'verify': {

@@ -17,33 +17,57 @@ export function chromiumPath(): string | undefined {
 
 /** Prints an HTML file to a PDF buffer. Never throws. */
 export async function htmlFileToPdf(htmlPath: string): Promise<{ pdf: Buffer } | { reason: string }> {
+  return (await htmlFilesToPdf([htmlPath]))[0]!;
+}
+
+/**
+ * Prints several HTML files with one Chromium (one launch for a dozen 个人积分单, not twelve), one
+ * outcome per file in order. Never throws.
+ */
+export async function htmlFilesToPdf(
+  htmlPaths: readonly string[],
+): Promise<({ pdf: Buffer } | { reason: string })[]> {
+  const all = (reason: string) => htmlPaths.map(() => ({ reason }));
   const exe = chromiumPath();
-  if (!exe) return { reason: '未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）' };
+  if (!exe) return all('未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）');
   let chromium: typeof import('playwright-core').chromium;
   try {
     // playwright-core is a development dependency: an install without it still publishes (HTML only).
     ({ chromium } = await import('playwright-core'));
   } catch {
-    return { reason: '未安装 playwright-core（npm install playwright-core）' };
+    return all('未安装 playwright-core（npm install playwright-core）');
   }
+  const failed = (e: unknown) => ({
+    reason: `Chromium 打印失败：${(e as Error)?.message?.split('\n')[0] ?? String(e)}`,
+  });
   let browser: import('playwright-core').Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: exe });
-    const page = await browser.newPage();
-    await page.goto(pathToFileURL(htmlPath).href);
-    await page.evaluate(() => document.fonts.ready.then(() => true));
-    // Page numbers: Chromium's print footer (CSS page counters in @page margin boxes are not printed by it).
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: PAGE_FOOTER_TEMPLATE,
-    });
-    return { pdf };
+    const out: ({ pdf: Buffer } | { reason: string })[] = [];
+    for (const htmlPath of htmlPaths) {
+      const page = await browser.newPage();
+      try {
+        await page.goto(pathToFileURL(htmlPath).href);
+        await page.evaluate(() => document.fonts.ready.then(() => true));
+        // Page numbers: Chromium's print footer (CSS page counters in @page margin boxes are not printed by it).
+        const pdf = await page.pdf({
+          format: 'A4',
+          printBackground: true,
+          preferCSSPageSize: true,
+          displayHeaderFooter: true,
+          headerTemplate: '<span></span>',
+          footerTemplate: PAGE_FOOTER_TEMPLATE,
+        });
+        out.push({ pdf });
+      } catch (e) {
+        out.push(failed(e));
+      } finally {
+        await page.close().catch(() => {});
+      }
+    }
+    return out;
   } catch (e) {
-    return { reason: `Chromium 打印失败：${(e as Error)?.message?.split('\n')[0] ?? String(e)}` };
+    return all(failed(e).reason);
   } finally {
     await browser?.close().catch(() => {});
   }
