@@ -40,6 +40,7 @@ import {
   spreadsheetSeals,
 } from './seal-action';
 import { appendRows, ensureSize, now, offsetMinutes, readTab } from './sheets-io';
+import { mailStatements, type StatementMailReport } from './statement-mail';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -51,6 +52,8 @@ export interface PublishOutcome {
   sheetName: string;
   digest: string;
   pdfUrl?: string;
+  /** 个人积分单 e-mails of a monthly or correction publication (absent when mailing itself failed). */
+  mail?: StatementMailReport;
 }
 
 /** Writes snapshot values into a new protected tab; returns the tab and the digest of what reads back. */
@@ -333,6 +336,26 @@ function finishPublication(
     `${snapshot.tabName}：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条，摘要 ${digest}`,
     snapshot.values.length,
   );
+  // SPEC §4.9: every cadre with an e-mail gets their own statement. A failure here never undoes the publication.
+  let mail: StatementMailReport | undefined;
+  let mailLine: string;
+  try {
+    mail = mailStatements(
+      ss,
+      result,
+      snapshot.month,
+      { tabName: snapshot.tabName, revision: snapshot.revision, publishedAt: when, sha256: digest },
+      who,
+    );
+    mailLine = mail.message;
+  } catch (e) {
+    mailLine = `个人积分单未能发送（${(e as Error)?.message ?? String(e)}）；公示已发布。`;
+    try {
+      logAction(ss, when, who, '发送个人积分单', mailLine, 0);
+    } catch {
+      // the publication is recorded; the message above tells the committee
+    }
+  }
   const lines = [
     `已发布「${snapshot.tabName}」：${snapshot.cadres} 名干部，明细 ${snapshot.entries} 条。${extraNote}`,
     `校验码（封存摘要，SHA-256）：${digest}`,
@@ -344,11 +367,13 @@ function finishPublication(
   ];
   if (warnings.length)
     lines.push(`预警（${periodLabel(halfOf(snapshot.month))}至今）：${warnings.join('；')}`);
+  lines.push(mailLine);
   return {
     message: lines.join('\n'),
     sheetName: snapshot.tabName,
     digest,
     ...(pdf.ok ? { pdfUrl: pdf.url } : {}),
+    ...(mail ? { mail } : {}),
   };
 }
 
