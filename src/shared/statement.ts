@@ -259,7 +259,8 @@ const CSS = `
          margin: 0 auto; padding: 12px; max-width: 720px; background: #fff; }
   .issuer { text-align: center; letter-spacing: 0.2em; margin: 0; color: #333; }
   h1 { font-size: 21px; text-align: center; margin: 2px 0 4px; }
-  h2 { font-size: 16px; margin: 18px 0 6px; padding-bottom: 2px; border-bottom: 1px solid #ccc; }
+  h2 { font-size: 16px; margin: 18px 0 6px; padding-bottom: 2px; border-bottom: 1px solid #ccc;
+       break-after: avoid; page-break-after: avoid; }
   p { margin: 0 0 8px; }
   .who { text-align: center; margin-bottom: 10px; }
   .private { display: inline-block; font-size: 12px; color: #7a4b00; background: #fff4d6;
@@ -278,14 +279,18 @@ const CSS = `
   td .reason { display: block; color: #333; font-size: 13px; }
   td .meta { display: block; color: #666; font-size: 11px; overflow-wrap: anywhere; }
   ${TIER_CSS}
-  .tier { padding: 0 4px; border-radius: 3px; }
+  .tier { display: inline-block; white-space: nowrap; padding: 0 4px; border-radius: 3px; }
+  th.status, td.status { width: 30%; }
   .warn { color: #8a1c1c; }
+  /* The CJK fonts have no bold face and Chromium's synthetic bold is faint: colour carries it. */
+  .due { color: #8a1c1c; }
   .empty { color: #666; }
   .footer { font-size: 12px; color: #555; margin-top: 14px; overflow-wrap: anywhere; }
   @page { size: A4 portrait; margin: 14mm 14mm 16mm 14mm; }
   @media print {
     body { font-size: 10.5pt; max-width: none; padding: 0; }
-    h1 { font-size: 16pt; } h2 { font-size: 12pt; } .card .v { font-size: 15pt; }
+    h1 { font-size: 16pt; } h2 { font-size: 12pt; margin: 12px 0 4px; } .card .v { font-size: 15pt; }
+    th, td { padding: 2px 6px; }
     th, .tier, .private { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   }
 `;
@@ -316,12 +321,12 @@ export function statementHtml(s: Statement): string {
         .join('\n')}</tbody></table>`
     : '<p class="empty">本月没有已通过的积分条目。</p>';
   const claims = s.claims.length
-    ? `<table><thead><tr><th>申报</th><th>状态</th></tr></thead><tbody>${s.claims
+    ? `<table><thead><tr><th>申报</th><th class="status">状态</th></tr></thead><tbody>${s.claims
         .map(
           (x) =>
             `<tr><td>${e(periodLabel(x.month))} ${e(x.item)}${x.quantity > 1 ? ` ×${x.quantity}` : ''}（${signed(x.points)} 分）` +
             `<span class="reason">依据：${e(x.reason)}</span><span class="meta">${e(x.id)}</span></td>` +
-            `<td>${e(x.status)}${x.reviewNote ? `<span class="reason">审核意见：${e(x.reviewNote)}</span>` : ''}</td></tr>`,
+            `<td class="status">${e(x.status)}${x.reviewNote ? `<span class="reason">审核意见：${e(x.reviewNote)}</span>` : ''}</td></tr>`,
         )
         .join('\n')}</tbody></table>`
     : '<p class="empty">没有待审核或已驳回的申报。</p>';
@@ -347,7 +352,7 @@ export function statementHtml(s: Statement): string {
     '<h2>五、积分抵扣事假</h2>',
     `<p>${e(leaveText(s))}</p>`,
     '<h2>六、如有异议</h2>',
-    `<p>${objectionText({ ...s, objectionContact: e(s.objectionContact) }, (t) => `<b>${t}</b>`)}</p>`,
+    `<p>${objectionText({ ...s, objectionContact: e(s.objectionContact) }, (t) => `<b class="due">${t}</b>`)}</p>`,
     `<p class="footer">${e(sourceText(s))}${s.publication.sha256 ? `<br>公示校验码（SHA-256）：${e(s.publication.sha256)}` : ''}</p>`,
   ];
   return `<!DOCTYPE html>

@@ -161,7 +161,9 @@ test('the HTML: phone viewport, A4 print, the figures, the deadline in bold', ()
   expect(h).toContain('<div class="k">本月排名</div><div class="v">11</div><div class="u">共 12 名</div>');
   expect(h).toContain('<span class="tier bottom3">倒数三名</span>');
   expect(h).toContain('<tr><th>合计</th><th class="num">14</th><th class="num">371</th></tr>');
-  expect(h).toContain('请于 <b>2026年10月15日</b> 前向 <b>社区两委办公室</b> 实名提出');
+  expect(h).toContain(
+    '请于 <b class="due">2026年10月15日</b> 前向 <b class="due">社区两委办公室</b> 实名提出',
+  );
   expect(h).toContain('审核意见：登记材料不全，请补充后重新申报');
 });
 
@@ -177,7 +179,7 @@ test('user text is escaped in the HTML', () => {
   expect(h).not.toContain('<script>alert');
   expect(h).not.toContain('<img src=x');
   expect(h).toContain('依据：&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
-  expect(h).toContain('<b>&lt;b&gt;办公室&lt;/b&gt;</b>');
+  expect(h).toContain('<b class="due">&lt;b&gt;办公室&lt;/b&gt;</b>');
 });
 
 describe('privacy: a statement holds nothing of any other cadre', () => {
