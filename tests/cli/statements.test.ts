@@ -2,7 +2,12 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { tabModel } from '../../src/cli/xlsx/layout';
+import { XlsxPackage } from '../../src/cli/xlsx/package';
 import { statementFileName } from '../../src/cli/xlsx/statements';
+import type { Cell } from '../../src/shared/cells';
+import { headersOf, TAB } from '../../src/shared/tabs';
 import { findTool, requireTool } from '../helpers/tools';
 import { cli, coreFigures, demoScenarioJson, filesIn, sha256, tempDir } from './helpers';
 
@@ -63,6 +68,7 @@ test('writes one page per cadre of the published month, each with that cadre’s
   ]);
   expect(r.out).toContain('PDF 未生成：未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）');
   expect(r.out).toContain('每份只含本人的积分和申报，请分别发给本人，不要转发到群里。\n');
+  expect(r.out).not.toContain('注意：');
   const core = coreFigures(demoScenarioJson(), '2026-09');
   for (const [id, name] of Object.entries(NAMES)) {
     const html = readFileSync(join(out, `${id}-${name}.html`), 'utf8');
@@ -77,6 +83,43 @@ test('writes one page per cadre of the published month, each with that cadre’s
     for (const [otherId, other] of Object.entries(NAMES))
       if (otherId !== id) expect(html).not.toContain(other);
   }
+});
+
+test('a row typed into the published month afterwards, or an edited 公示 tab, is pointed out', async () => {
+  const { dir, file } = copyDemo();
+  const pkg = XlsxPackage.open(demoBytes);
+  const H = headersOf('ledger');
+  const late: Cell[] = H.map(() => '');
+  const set = (h: string, v: Cell) => {
+    late[H.indexOf(h)] = v;
+  };
+  set('编号', 'LATE-1');
+  set('月份', '2026-09');
+  set('干部编号', '003');
+  set('规则编码', 'T-ACTIVITY');
+  set('数量', 1);
+  set('得分依据', '补登九月活动');
+  set('来源', '两委');
+  set('状态', '已通过');
+  pkg.replaceSheet(TAB.ledger, tabModel('ledger', [...pkg.values(TAB.ledger)!, late]));
+  writeFileSync(file, pkg.toBuffer());
+  const r = await cli(['statements', file, '--month', '2026-09', '--out', join(dir, 'a')]);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain(
+    '注意：有 1 条已通过的条目不在「公示-2026-09」中（LATE-1），个人积分单已计入它们，可能与公示不一致；请先发布更正公示\n',
+  );
+  expect(readFileSync(join(dir, 'a', '003-张伟.html'), 'utf8')).toContain('补登九月活动');
+
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('公示-2026-09')!;
+  ws.getCell('G5').value = Number(ws.getCell('G5').value) + 10;
+  writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+  const t = await cli(['statements', file, '--month', '2026-09', '--out', join(dir, 'b')]);
+  expect(t.code).toBe(0);
+  expect(t.out).toContain(
+    '注意：「公示-2026-09」与「公示记录」的校验码不符（发布后被改动），请运行 jifen verify 核对\n',
+  );
 });
 
 test('an unpublished month is refused with exit 2 in Chinese, and nothing is written', async () => {

@@ -11,14 +11,14 @@ afterEach(cleanupGas);
 
 const IDS = ['001', '002', '003', '004', '005', '006'];
 const NAMES = ['王建国', '李秀英', '张伟', '刘芳', '陈磊', '杨静'];
-// 004 has no e-mail, 006 a malformed one: neither gets anything.
+// 004 has no e-mail; 006's cell holds two addresses (one statement must never reach a second person): neither gets anything.
 const EMAILS = [
   'wang@example.org',
   'li@example.org',
   'zhang@example.org',
   '',
   'chen@example.org',
-  'yang(at)example',
+  'yang@example.org, boss@example.org',
 ];
 const MAILED = [0, 1, 2, 4];
 
@@ -109,6 +109,7 @@ test('发布月度公示 mails each cadre with an e-mail their own statement, al
     '公示-2026-09：已发送 4 人（陈磊（005）、张伟（003）、李秀英（002）、王建国（001））；没有邮箱 2 人（杨静（006）、刘芳（004））',
   );
   expect(MAILED.every((i) => sent.some((m) => m.to[0] === EMAILS[i]))).toBe(true);
+  expect(sent.flatMap((m) => [...m.to, ...m.cc, ...m.bcc])).not.toContain('boss@example.org');
 });
 
 test('a short quota: what fits is sent, the rest is named in the result and the log; the publication stands', () => {

@@ -4,13 +4,14 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isMonthKey, periodLabel } from '../../core';
 import { cellText } from '../../shared/cells';
+import { canonicalSnapshotText } from '../../shared/publish';
 import { readTable } from '../../shared/read-tabs';
 import { recompute } from '../../shared/recompute';
 import { buildStatements, type StatementPublication, statementHtml } from '../../shared/statement';
 import { TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import { htmlFilesToPdf } from '../pdf';
-import { checkStructure, readBookValues, type WorkbookContext } from './commands';
+import { checkStructure, readBookValues, sha256Hex, type WorkbookContext } from './commands';
 import { openBook, writeFilesAtomically } from './files';
 
 /** .xlsx Date cells are UTC wall time (see cells.dateParts). */
@@ -95,6 +96,10 @@ export async function runStatements(
   const warnings: string[] = [];
   if (!snapshot) warnings.push(`工作簿中找不到公示表「${publication.tabName}」，请运行 jifen verify 核对`);
   else {
+    if (publication.sha256 && sha256Hex(canonicalSnapshotText(snapshot)) !== publication.sha256)
+      warnings.push(
+        `「${publication.tabName}」与「${TAB.publications}」的校验码不符（发布后被改动），请运行 jifen verify 核对`,
+      );
     const shown = new Set(snapshot.map((r) => cellText(r[9])).filter(Boolean));
     const extra = result.book.entries.filter((e) => e.month === month && !shown.has(e.id)).map((e) => e.id);
     if (extra.length)
