@@ -154,4 +154,9 @@ test('sidebar publish in the bundle saves the PDF through the advanced Drive ser
   expect(out.pdfUrl).toBe(`https://drive.google.com/file/d/${pdf.id}/view?usp=drivesdk`);
   expect(fake.counts.get('Drive.Files.create')).toBe(2);
   expect(fake.counts.total('DriveApp.')).toBe(0);
+  // The bundle's publish also mails each of the six cadres their own 个人积分单 (issue 13).
+  expect(fake.MailApp.sent.map((m) => m.to.join()).sort()).toEqual(
+    ['01', '02', '03', '04', '05', '06'].map((n) => `cadre${n}@example.org`),
+  );
+  expect(out.message).toContain('个人积分单：已发送 6 人（每人只收到本人的一封）。');
 });
