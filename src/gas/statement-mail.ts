@@ -23,6 +23,14 @@ export interface StatementMailReport {
   message: string;
 }
 
+/**
+ * Why a time budget: one execution may run 6 minutes at most
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Script runtime"), and a large
+ * community (500 cadres on Workspace) could spend minutes in sendEmail after the publication itself.
+ */
+export const MAIL_TIME_BUDGET_MS = 120_000;
+const OUT_OF_TIME = '本次运行时间不够（Apps Script 单次最长 6 分钟）';
+
 const EMAIL = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
 const who = (c: { cadreId: string; name: string }) => `${c.name}（${c.cadreId}）`;
 
@@ -40,7 +48,10 @@ export function mailStatements(
   month: string,
   publication: StatementPublication,
   actor: string,
+  /** Sending stops after this long (ms), before Apps Script's 6-minute execution limit ends the publish run. */
+  timeBudgetMs = MAIL_TIME_BUDGET_MS,
 ): StatementMailReport {
+  const started = Date.now();
   const report: StatementMailReport = { sent: [], notSent: [], noEmail: [], message: '' };
   const emails = new Map(result.book.scenario.roster.map((c) => [c.id, (c.email ?? '').trim()]));
   const statements = buildStatements(result, month, publication, publication.publishedAt);
@@ -60,6 +71,10 @@ export function mailStatements(
     }
     if (quotaError || quota < 1) {
       report.notSent.push({ ...c, reason: quotaError || '今日邮件配额已用完' });
+      continue;
+    }
+    if (Date.now() - started > timeBudgetMs) {
+      report.notSent.push({ ...c, reason: OUT_OF_TIME });
       continue;
     }
     try {

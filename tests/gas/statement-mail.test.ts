@@ -136,6 +136,26 @@ test('a short quota: what fits is sent, the rest is named in the result and the 
   );
 });
 
+test('sending stops at the time budget; the rest are named', () => {
+  const fake = community();
+  // Each send takes 50 s of (fake) clock: the 120 s budget allows three.
+  const real = fake.MailApp.sendEmail.bind(fake.MailApp);
+  const spy = jest.spyOn(fake.MailApp, 'sendEmail').mockImplementation((...a: unknown[]) => {
+    (real as (...x: unknown[]) => void)(...a);
+    jest.setSystemTime(Date.now() + 50_000);
+  });
+  publishMonth(fake.spreadsheet, '2026-09', OWNER);
+  spy.mockRestore();
+  expect(fake.MailApp.sent.map((m) => m.to[0])).toEqual([
+    'chen@example.org',
+    'zhang@example.org',
+    'li@example.org',
+  ]);
+  expect(logRows(fake, '发送个人积分单')[0]![3]).toContain(
+    '未发送 1 人（王建国（001）：本次运行时间不够（Apps Script 单次最长 6 分钟））',
+  );
+});
+
 test('mail failing outright never fails the publication', () => {
   const fake = community();
   const spy = jest.spyOn(fake.MailApp, 'sendEmail').mockImplementation(() => {
