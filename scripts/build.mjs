@@ -59,6 +59,9 @@ const gas = await esbuild.build({
   write: false,
   legalComments: 'none',
   charset: 'utf8',
+  // Whitespace only: names stay (stack traces in the execution log stay readable), and every cold start
+  // parses ~30 % less. The JSDoc of the globals is in the stubs appended below, so it is kept.
+  minifyWhitespace: true,
 });
 // The self-test entry re-exports the production entry: JSDoc and parameters come from both files.
 const entrySource = selftest
