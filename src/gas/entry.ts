@@ -2,6 +2,7 @@
 // Every export becomes a top-level function in dist/Code.js (scripts/build.mjs), keeping its JSDoc.
 // Export nothing else: each export is callable from google.script.run and the Run menu.
 
+import { logInputEdit } from './edit-log';
 import './zod-config';
 import type {
   ActionResult,
@@ -41,6 +42,15 @@ import {
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   void e;
   buildMenu(SpreadsheetApp.getUi());
+}
+
+/**
+ * Logs every hand edit of an input tab (设置、干部名册、积分台账 …) in 操作日志: who, where, old → new.
+ * A simple trigger: it runs as the editor, for edits made by hand only.
+ * @param {Object} e the edit event
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  logInputEdit(e);
 }
 
 /**

@@ -32,6 +32,7 @@ const EXPECTED_GLOBALS = [
   'menuSyncResponses',
   'menuVerifySnapshots',
   'monthlyNotify',
+  'onEdit',
   'onFormSubmit',
   'onInstall',
   'onOpen',
