@@ -160,7 +160,7 @@ export function applyReview(
   req: ReviewRequest,
   reviewer: string,
   nowText: string,
-): ReviewResult {
+): ReviewResult & { reviewed?: string[] } {
   const errors: Record<string, string> = {};
   const reason = (req.reason ?? '').trim();
   if (!Array.isArray(req.ids) || req.ids.length === 0) errors.ids = '请先选择要审核的申报';
@@ -260,6 +260,7 @@ export function applyReview(
     message: `已${verb} ${targets.length} 条${skipped}`,
     changed: targets.length,
     state: null,
+    reviewed: ids,
   };
 }
 

@@ -18,8 +18,10 @@ import { createOrUpdateForm } from './form';
 import { syncResponses } from './intake-action';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
+import { deliverySummary } from './mail-queue';
 import { sendDigest } from './notify';
 import { publishCorrection, publishHalfYear, publishMonth, verifySnapshots } from './publish-action';
+import { sendReviewReceipts } from './receipts';
 import { applyInspection, applyReview, sidebarState } from './review';
 import { now } from './sheets-io';
 
@@ -63,7 +65,10 @@ export function review(req: ReviewRequest): ReviewResult {
       // Only the committee decides (SPEC §1); the 纪检专干 inspects through inspectClaim.
       const who = requireCommittee(ss, '审核（通过、驳回、调整）申报');
       requireWritable(ss, [TAB.log]);
-      return applyReview(ss, req, who, now(ss).text);
+      const at = now(ss).text;
+      const { reviewed, ...res } = applyReview(ss, req, who, at);
+      if (reviewed?.length) res.message += receiptsNote(ss, reviewed, req.action, who, at);
+      return res;
     }),
   );
   // Fresh state after the lock is released, so the page redraws from what is stored.
@@ -73,6 +78,30 @@ export function review(req: ReviewRequest): ReviewResult {
     result.state = null;
   }
   return result;
+}
+
+/**
+ * 审核回执 for a batch just written. Why never thrown: the review is already in the ledger, and a mail
+ * problem must not make the sidebar report it as failed; receipts that did not go out wait in the queue.
+ */
+function receiptsNote(
+  ss: Spreadsheet,
+  ids: string[],
+  action: ReviewRequest['action'],
+  who: string,
+  at: string,
+): string {
+  try {
+    const d = sendReviewReceipts(ss, ids, action, who, at);
+    const said = deliverySummary('审核回执', d);
+    const skipped = d.skipped
+      ? `${said ? '；' : ''}${d.skipped} 条的申报人没有可用邮箱，未发回执（见「操作日志」）`
+      : '';
+    return said || skipped ? `；${said}${skipped}` : '';
+  } catch (e) {
+    console.error(e);
+    return `；审核回执未能发送：${(e as Error)?.message ?? String(e)}`;
+  }
 }
 
 /** The 纪检专干 (or a committee member) leaves a 审查意见 on a claim: logged in 操作日志, status unchanged. */

@@ -99,7 +99,7 @@ test('approve one: status, reviewer, time and log recorded; the returned state i
   const fake = withClaims();
   fake.setActiveUser(MEMBER);
   const res = review({ ids: ['F-2'], action: 'approve', month: '2026-10' });
-  expect(res.message).toBe('已通过 1 条');
+  expect(res.message).toBe('已通过 1 条；已发送审核回执 1 封'); // the submitter's receipt (receipts.test.ts)
   expect(res).toMatchObject({ ok: true, changed: 1 });
   const r = row(fake, 'F-2');
   expect([r[L.indexOf('状态')], r[L.indexOf('审核人')], r[L.indexOf('审核时间')]]).toEqual([
@@ -112,8 +112,9 @@ test('approve one: status, reviewer, time and log recorded; the returned state i
     'F-3',
     'F-4',
   ]);
-  const log = fake.values(TAB.log).at(-1)!;
-  expect([log[1], log[2], log[4]]).toEqual([MEMBER, '审核：通过', 1]);
+  const log = fake.values(TAB.log).find((r) => r[2] === '审核：通过')!;
+  expect([log[1], log[2], log[3], log[4]]).toEqual([MEMBER, '审核：通过', 'F-2', 1]);
+  expect(fake.values(TAB.log).at(-1)![2]).toBe('审核回执'); // then the receipt's send
 });
 
 test('reject needs a reason; with one it is recorded', () => {
