@@ -18,6 +18,7 @@ import { doRecompute, doSetup, helpText, menuAction } from './actions';
 import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
 import { runMonthlyNotify } from './notify';
+import { runDailyNotify } from './reminders';
 import {
   doSetupForm,
   doSyncResponses,
@@ -176,6 +177,14 @@ export function menuNotifyDiscipline(): void {
  */
 export function monthlyNotify(e?: { triggerUid?: string }): void {
   runMonthlyNotify(e);
+}
+
+/**
+ * Time-driven trigger (daily, 9:00): queued mail, and 申报提醒 3 days before 申报截止日.
+ * @param {Object} e the time-driven event
+ */
+export function dailyNotify(e?: { triggerUid?: string }): void {
+  runDailyNotify(e);
 }
 
 /** Menu: 帮助. */

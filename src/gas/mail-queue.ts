@@ -32,6 +32,13 @@ export const QUEUED = '待发送';
 export const SENT = '已发送';
 export const FAILED = '发送失败';
 
+const EMAIL = /^[^\s@，,;；<>]+@[^\s@，,;；<>]+\.[^\s@，,;；<>]+$/;
+
+/** One plain address (no list, no display name): what we send a cadre's mail to. */
+export function isEmail(s: string): boolean {
+  return EMAIL.test(s);
+}
+
 export interface OutgoingMail {
   /** 审核回执 or 申报提醒: the 操作日志 action and the queue's 类型. */
   kind: string;

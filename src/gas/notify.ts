@@ -12,6 +12,8 @@ import { loadWorkbook } from './workbook';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const NOTIFY_HANDLER = 'monthlyNotify';
+/** The daily run (reminders.ts): the mail queue, and 申报提醒 before the deadline. */
+export const DAILY_HANDLER = 'dailyNotify';
 
 export interface Digest {
   to: string;
@@ -115,22 +117,38 @@ export function sendDigest(ss: Spreadsheet, month: string, who: string): string 
 const triggerKey = (uid: string) => `jifen.notify.${uid}`;
 
 /**
- * Installs exactly one monthly trigger for this spreadsheet (1st of the month, 8:00). Why a property per
- * trigger: an add-on's script properties and triggers are shared by every spreadsheet it serves, so each
- * trigger remembers its own spreadsheet, and only this spreadsheet's old trigger is replaced.
+ * Installs exactly one monthly trigger (1st of the month, 8:00) and one daily trigger (9:00) of this user
+ * for this spreadsheet. Why a property per trigger: an add-on's script properties and triggers are
+ * shared by every spreadsheet it serves, so each trigger remembers its own spreadsheet, and only this
+ * spreadsheet's old triggers are replaced. getProjectTriggers returns only the caller's triggers
+ * (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()): other
+ * members keep theirs, and the runs they make are deduplicated by per-month markers.
  */
 export function installMonthlyNotify(ss: Spreadsheet): void {
   const props = PropertiesService.getScriptProperties();
   for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== NOTIFY_HANDLER) continue;
+    if (t.getHandlerFunction() !== NOTIFY_HANDLER && t.getHandlerFunction() !== DAILY_HANDLER) continue;
     const target = props.getProperty(triggerKey(t.getUniqueId()));
     if (target === null || target === ss.getId()) {
       ScriptApp.deleteTrigger(t);
       props.deleteProperty(triggerKey(t.getUniqueId()));
     }
   }
-  const trigger = ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
-  props.setProperty(triggerKey(trigger.getUniqueId()), ss.getId());
+  const monthly = ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
+  props.setProperty(triggerKey(monthly.getUniqueId()), ss.getId());
+  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(9).create();
+  props.setProperty(triggerKey(daily.getUniqueId()), ss.getId());
+}
+
+/**
+ * The spreadsheet a time-driven run serves: the one its trigger recorded, else the active one. Why
+ * openById: a time-driven run may have no active spreadsheet (apps-script-facts §1.10).
+ */
+export function triggerSpreadsheet(e?: { triggerUid?: string }): Spreadsheet | null {
+  const id = e?.triggerUid
+    ? PropertiesService.getScriptProperties().getProperty(triggerKey(e.triggerUid))
+    : null;
+  return id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
 }
 
 /** The previous month of 'YYYY-MM'. */
@@ -144,11 +162,7 @@ export function previousMonthOf(month: string): string {
 export function runMonthlyNotify(e?: { triggerUid?: string }): void {
   let ss: Spreadsheet | null = null;
   try {
-    const id = e?.triggerUid
-      ? PropertiesService.getScriptProperties().getProperty(triggerKey(e.triggerUid))
-      : null;
-    // Why openById: a time-driven run may have no active spreadsheet (apps-script-facts §1.10).
-    ss = id ? SpreadsheetApp.openById(id) : SpreadsheetApp.getActiveSpreadsheet();
+    ss = triggerSpreadsheet(e);
     if (!ss) return;
     const sheet = ss;
     const month = previousMonthOf(now(sheet).month);

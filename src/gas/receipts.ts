@@ -6,7 +6,7 @@ import { cadreIdFromLabel, cadreLabel } from '../shared/intake';
 import { TAB } from '../shared/tabs';
 import type { ReviewAction } from '../shared/ui-contract';
 import { findResponsesSheet, storedFormId } from './intake-action';
-import { type Delivery, deliverMails, type OutgoingMail } from './mail-queue';
+import { type Delivery, deliverMails, isEmail, type OutgoingMail } from './mail-queue';
 import { appendRows, readTab } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
 
@@ -15,8 +15,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const RECEIPT_KIND = '审核回执';
 
 const DECISION: Record<ReviewAction, string> = { approve: '通过', reject: '不通过', adjust: '调整' };
-
-const EMAIL = /^[^\s@，,;；]+@[^\s@，,;；]+\.[^\s@，,;；]+$/;
 
 export interface ReceiptItem {
   id: string;
@@ -78,7 +76,7 @@ function verifiedFormEmails(ss: Spreadsheet): Set<string> {
       const e = String(r[at] ?? '')
         .trim()
         .toLowerCase();
-      if (EMAIL.test(e)) out.add(e);
+      if (isEmail(e)) out.add(e);
     }
   } catch {
     // A form we cannot open verifies nothing.
@@ -105,7 +103,7 @@ function resolver(ss: Spreadsheet, roster: readonly Cadre[]) {
     if (!t) return { why: '申报人为空' };
     if (t.includes('@')) {
       const e = t.toLowerCase();
-      if (!EMAIL.test(e)) return { why: `申报人「${t}」不是有效的邮箱` };
+      if (!isEmail(e)) return { why: `申报人「${t}」不是有效的邮箱` };
       const cadre = byEmail.get(e);
       if (cadre) return { to: e, cadre };
       verified ??= verifiedFormEmails(ss);
@@ -115,7 +113,7 @@ function resolver(ss: Spreadsheet, roster: readonly Cadre[]) {
     const cadre = byId.get(cadreIdFromLabel(t));
     if (!cadre) return { why: `申报人「${t}」不在干部名册中` };
     const e = (cadre.email ?? '').trim().toLowerCase();
-    if (!EMAIL.test(e)) return { why: `申报人 ${cadreLabel(cadre)} 在干部名册中没有登记有效邮箱` };
+    if (!isEmail(e)) return { why: `申报人 ${cadreLabel(cadre)} 在干部名册中没有登记有效邮箱` };
     return { to: e, cadre };
   };
 }

@@ -8,6 +8,7 @@ import { DATA_VERSION_KEY, DATA_VERSION_NOTE, ensureDataVersionCell, withVersion
 import { protectResponseTabs } from './form';
 import { restrictToCommittee } from './protect';
 import { readmeRows } from './readme-text';
+import { REMINDER_KEY, REMINDER_NOTE } from './reminders';
 import { ensureSize, formatsFor } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -196,8 +197,13 @@ function seedSettings(sheet: Sheet): void {
           .getValues()
           .map((r) => String(r[0]).trim())
       : [];
-  // 数据版本 exists only in Sheets (custom functions): not in SETTINGS_ROWS, which the .xlsx book shares.
-  const all = [...SETTINGS_ROWS, [DATA_VERSION_KEY, '', DATA_VERSION_NOTE] as const];
+  // 数据版本 (custom functions) and 申报提醒 (mail) exist only in Sheets: not in SETTINGS_ROWS, which the
+  // .xlsx book shares.
+  const all = [
+    ...SETTINGS_ROWS,
+    [DATA_VERSION_KEY, '', DATA_VERSION_NOTE] as const,
+    [REMINDER_KEY, '是', REMINDER_NOTE] as const,
+  ];
   const rows = all.filter(([k]) => !keys.includes(k)).map(([k, v, note]) => [k, v, note]);
   if (rows.length === 0) return;
   const range = sheet.getRange(last + 1, 1, rows.length, 3);

@@ -17,6 +17,7 @@ const EXPECTED_GLOBALS = [
   'JIFEN_LEAVE_DAYS',
   'JIFEN_RANK',
   'JIFEN_TOTAL',
+  'dailyNotify',
   'dialogGetOptions',
   'dialogSubmit',
   'menuHelp',

@@ -26,8 +26,8 @@ test('setup on an empty spreadsheet creates every tab of SPEC §6 with Chinese h
     .values(TAB.settings)
     .slice(1)
     .map((r) => r[0]);
-  // 数据版本 (JIFEN_VERSION, Sheets only) after the rows the .xlsx book shares.
-  expect(settings).toEqual([...SETTINGS_ROWS.map(([k]) => k), '数据版本']);
+  // 数据版本 (JIFEN_VERSION) and 申报提醒 (Sheets only) after the rows the .xlsx book shares.
+  expect(settings).toEqual([...SETTINGS_ROWS.map(([k]) => k), '数据版本', '申报提醒']);
   // dropdowns on status and source
   const statusCol = headersOf('ledger').indexOf('状态') + 1;
   const rule = ledger.getRange(2, statusCol).getDataValidation();
