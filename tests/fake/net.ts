@@ -540,20 +540,29 @@ export class FakeMailApp
   implements Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota' | 'sendEmail'>
 {
   readonly sent: SentMail[] = [];
-  private used = 0;
+  /**
+   * Recipients used today, per account: quotas are per user (§9; DOC
+   * https://developers.google.com/apps-script/guides/services/quotas), so a trigger's mail counts
+   * against its installer, a sidebar's against the person using it.
+   */
+  private readonly used = new Map<string, number>();
   constructor(private readonly ctx: GasContext) {}
 
   private quota(): number {
     return this.ctx.options.mailDailyQuota ?? 100;
   }
-  /** Recipients left today (§7.2: the quota counts recipients, not messages). */
+  private me(): string {
+    return asUser(this.ctx.effectiveUser).getEmail().toLowerCase();
+  }
+  /** Recipients left today for the running account (§7.2: the quota counts recipients, not messages). */
   getRemainingDailyQuota(): number {
     this.ctx.hit('MailApp.getRemainingDailyQuota');
-    return this.quota() - this.used;
+    return this.quota() - (this.used.get(this.me()) ?? 0);
   }
-  /** Test helper: a new quota day. */
-  resetQuota(): void {
-    this.used = 0;
+  /** Test helper: a new quota day (every account), or a new daily limit from now on. */
+  resetQuota(dailyQuota?: number): void {
+    this.used.clear();
+    if (dailyQuota !== undefined) this.ctx.options.mailDailyQuota = dailyQuota;
   }
   sendEmail(a: unknown, b?: unknown, c?: unknown, d?: unknown): void {
     this.ctx.hit('MailApp.sendEmail');
@@ -584,9 +593,9 @@ export class FakeMailApp
       throw new GasException(
         `Limit exceeded: Email Recipients Per Message. (fake text; 50 per message, §7.2)`,
       );
-    if (this.used + n > this.quota())
-      throw new GasException('Service invoked too many times for one day: email.');
-    this.used += n;
+    const used = this.used.get(this.me()) ?? 0;
+    if (used + n > this.quota()) throw new GasException('Service invoked too many times for one day: email.');
+    this.used.set(this.me(), used + n);
     const atts = ((msg.attachments ?? []) as GoogleAppsScript.Base.BlobSource[]).map((x) => x.getBlob());
     this.sent.push({
       to,

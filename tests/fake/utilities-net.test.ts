@@ -101,4 +101,38 @@ describe('§7.2 DriveApp and MailApp', () => {
     const many = Array.from({ length: 51 }, (_, i) => `u${i}@example.com`).join(',');
     expect(() => setup().fake.MailApp.sendEmail(many, 's', 'b')).toThrow(/Per Message/);
   });
+
+  test('§7.2 a refused message is not recorded and uses no quota; cc and bcc count; resetQuota starts a new day', () => {
+    const { fake } = setup({ mailDailyQuota: 4 });
+    fake.MailApp.sendEmail({
+      to: 'a@example.com',
+      cc: 'b@example.com',
+      bcc: 'c@example.com',
+      subject: 's',
+      body: 'b',
+    });
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(1);
+    expect(() => fake.MailApp.sendEmail('d@example.com,e@example.com', 's', 'b')).toThrow(
+      'Service invoked too many times for one day: email.',
+    );
+    expect(fake.MailApp.sent).toHaveLength(1);
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(1); // the refused message used nothing
+    fake.MailApp.sendEmail('d@example.com', 's', 'b');
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(0);
+    fake.MailApp.resetQuota();
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(4);
+    fake.MailApp.resetQuota(1);
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(1);
+  });
+
+  test('§9 the mail quota is per account: one user spending theirs leaves another’s whole', () => {
+    const { fake } = setup({ mailDailyQuota: 2, owner: 'owner@example.com' });
+    fake.MailApp.sendEmail('a@example.com,b@example.com', 's', 'b');
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(0);
+    fake.setActiveUser('other@example.com');
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(2);
+    fake.MailApp.sendEmail('c@example.com', 's', 'b');
+    expect(fake.MailApp.sent.map((m) => m.from)).toEqual(['owner@example.com', 'other@example.com']);
+    expect(fake.MailApp.getRemainingDailyQuota()).toBe(1);
+  });
 });

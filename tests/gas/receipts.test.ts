@@ -172,7 +172,46 @@ test('an address the claim form recorded as a verified sign-in gets its receipt 
   expect(mailsTo(fake, verified)[0]!.body.startsWith('您好：')).toBe(true);
 });
 
+test('attacker: a 申报人 or roster 邮箱 holding a list or extra text never becomes a recipient', () => {
+  const fake = book();
+  typeRows(fake, 'ledger', [
+    claim('F-9', '004', 1, `${WANG},evil@evil.example`, 'x'),
+    claim('F-10', '004', 1, 'evil@evil.example（004）', 'x'),
+    claim('F-11', '004', 1, `${WANG}\nBcc: evil@evil.example`, 'x'),
+  ]);
+  typeRows(fake, 'roster', [
+    ['009', '钱七', '委员', `q@example.org, evil@evil.example`, '在职', '', '', '是'],
+  ]);
+  typeRows(fake, 'ledger', [claim('F-12', '009', 1, '钱七（009）', 'x')]);
+  const res = review({ ids: ['F-9', 'F-10', 'F-11', 'F-12'], action: 'approve', month: '2026-10' });
+  expect(fake.MailApp.sent).toHaveLength(0);
+  expect(res.message).toBe('已通过 4 条；4 条的申报人没有可用邮箱，未发回执（见「操作日志」）');
+  expect(logged(fake).filter((r) => r.includes('|审核回执|未发送：F-'))).toHaveLength(4);
+  expect(logged(fake)).toContainEqual(
+    '2026-11-05 10:00:00|owner@example.com|审核回执|未发送：F-12 的申报人 钱七（009） 在干部名册中没有登记有效邮箱|0',
+  );
+});
+
 describe('the daily quota', () => {
+  test('the quota is the reviewer’s own: another member’s review sends what the first one queued', () => {
+    const fake = book({ mailDailyQuota: 1 });
+    review({ ids: ['F-1', 'F-3'], action: 'approve', month: '2026-10' }); // as the owner
+    expect(fake.MailApp.sent.map((m) => [m.from, m.to[0]])).toEqual([['owner@example.com', WANG]]);
+    fake.setActiveUser(MEMBER);
+    review({ ids: ['F-6'], action: 'reject', reason: '重复申报', month: '2026-10' });
+    // MEMBER's one recipient goes to the oldest waiting receipt; the new one waits in turn
+    expect(fake.MailApp.sent.map((m) => [m.from, m.to[0]])).toEqual([
+      ['owner@example.com', WANG],
+      [MEMBER, LI],
+    ]);
+    expect(
+      fake
+        .values(MAIL_QUEUE_TAB)
+        .slice(1)
+        .map((r) => r[3]),
+    ).toEqual([ZHANG]);
+  });
+
   test('past the quota receipts wait in a hidden protected queue; the next review sends them first, none twice', () => {
     const fake = book({ mailDailyQuota: 1 });
     fake.setActiveUser(MEMBER);
@@ -213,8 +252,7 @@ describe('the daily quota', () => {
     ).toEqual([LI, ZHANG, WANG]);
 
     // A new quota day with room for two: oldest first, the rest keeps waiting.
-    fake.ctx.options.mailDailyQuota = 2;
-    fake.MailApp.resetQuota();
+    fake.MailApp.resetQuota(2);
     const third = review({ ids: ['F-7'], action: 'approve', month: '2026-10' });
     expect(third.message).toBe(
       '已通过 1 条；已发送审核回执 2 封（含此前排队的 2 封）；1 封因今日邮件额度已用完排队，额度恢复后自动发送',
@@ -231,8 +269,7 @@ describe('the daily quota', () => {
     ]);
 
     // Plenty of quota: everything left goes, each exactly once, and the queue is empty.
-    fake.ctx.options.mailDailyQuota = 100;
-    fake.MailApp.resetQuota();
+    fake.MailApp.resetQuota(100);
     review({ ids: ['F-4'], action: 'approve', month: '2026-10' });
     review({ ids: ['F-5'], action: 'approve', month: '2026-10' }); // no receipt (typed address), flushes nothing new
     const sent = fake.MailApp.sent.map(
