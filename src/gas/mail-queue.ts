@@ -95,6 +95,17 @@ function errorText(e: unknown): string {
   return ((e as Error)?.message ?? String(e)).slice(0, 300);
 }
 
+/**
+ * A cell holds at most 50,000 characters (apps-script-facts §1.6): a body longer than that (a batch of
+ * hundreds of claims) is cut with a note rather than failing the whole queue write.
+ */
+function fitCell(body: string): string {
+  const max = 49_000;
+  return body.length <= max
+    ? body
+    : `${body.slice(0, max)}\n……（内容过长，其余条目请查看积分台账或向两委询问）`;
+}
+
 type LogRow = [string, string, string, string, number];
 
 function writeLog(ss: Spreadsheet, rows: LogRow[]): void {
@@ -227,7 +238,7 @@ export function deliverMails(ss: Spreadsheet, mails: readonly OutgoingMail[], wh
           0,
         ]);
       }
-      return [id, t.text, m.kind, m.to, m.subject, m.body, status, status === QUEUED ? '' : note];
+      return [id, t.text, m.kind, m.to, m.subject, fitCell(m.body), status, status === QUEUED ? '' : note];
     });
     const range = sheet.getRange(start + 1, 1, rows.length, MAIL_QUEUE_HEADERS.length);
     range.setNumberFormat('@');
