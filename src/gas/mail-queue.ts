@@ -27,6 +27,7 @@ export const MAIL_QUEUE_HEADERS = [
   '正文',
   '状态',
   '备注',
+  '校验',
 ] as const;
 export const QUEUED = '待发送';
 export const SENT = '已发送';
@@ -74,7 +75,7 @@ function queueTab(ss: Spreadsheet, create: boolean): Sheet | null {
   sheet
     .getRange(1, COL.状态)
     .setNote(
-      '待发送：等邮件额度恢复后自动发送；发送失败：见备注，改回“待发送”即重试。已发送的行会被删除（发送记录在「操作日志」）。',
+      '待发送：等邮件额度恢复后自动发送；发送失败：见备注，改回“待发送”即重试。已发送的行会被删除（发送记录在「操作日志」）。其他列请勿修改：改动过的行不会发送。',
     );
   sheet.setFrozenRows(1);
   sheet.hideSheet();
@@ -84,6 +85,29 @@ function queueTab(ss: Spreadsheet, create: boolean): Sheet | null {
     `「${MAIL_QUEUE_TAB}」是等待发送的邮件（审核回执、申报提醒），仅两委成员可修改`,
   );
   return sheet;
+}
+
+/**
+ * Why queued rows are signed: the daily run sends them from its installer's account, so a row added or
+ * changed in the tab (by anyone who can edit it, the owner included) would be mail in someone else's
+ * name. The key lives in script properties, which add-on users cannot read
+ * (https://developers.google.com/apps-script/guides/properties); a row whose 校验 does not match is not
+ * sent. A container-bound copy gives every editor the script editor, so there it only catches mistakes.
+ */
+const KEY_PROP = 'jifen.mailQueueKey';
+
+function signingKey(): string {
+  const props = PropertiesService.getScriptProperties();
+  let key = props.getProperty(KEY_PROP);
+  if (!key) {
+    key = `${Utilities.getUuid()}${Utilities.getUuid()}`;
+    props.setProperty(KEY_PROP, key);
+  }
+  return key;
+}
+
+function signature(parts: readonly string[]): string {
+  return Utilities.base64Encode(Utilities.computeHmacSha256Signature(parts.join('\u0001'), signingKey()));
 }
 
 /** Why a pattern and not the exact text: Google does not document it (apps-script-facts §7.2, §9). */
@@ -155,8 +179,17 @@ export function flushMailQueue(ss: Spreadsheet, who: string): Delivery {
     const id = cellText(r[COL.编号 - 1] as never);
     const kind = cellText(r[COL.类型 - 1] as never);
     const to = cellText(r[COL.收件人 - 1] as never);
+    const subject = cellText(r[COL.主题 - 1] as never);
+    const body = cellText(r[COL.正文 - 1] as never);
+    if (!isEmail(to) || cellText(r[COL.校验 - 1] as never) !== signature([id, kind, to, subject, body])) {
+      const why = '校验不符：这一行不是系统排入的，或排队后被改动过，未发送';
+      sheet.getRange(i + 2, COL.状态, 1, 2).setValues([[FAILED, `${t} ${why}`]]);
+      log.push([t, who, kind || '邮件队列', `队列 ${id || `第${i + 2}行`} ${why}（收件人：${to}）`, 0]);
+      out.failed++;
+      continue;
+    }
     try {
-      send({ to, subject: cellText(r[COL.主题 - 1] as never), body: cellText(r[COL.正文 - 1] as never) });
+      send({ to, subject, body });
     } catch (e) {
       if (isQuotaError(e)) {
         left = 0;
@@ -238,7 +271,18 @@ export function deliverMails(ss: Spreadsheet, mails: readonly OutgoingMail[], wh
           0,
         ]);
       }
-      return [id, t.text, m.kind, m.to, m.subject, fitCell(m.body), status, status === QUEUED ? '' : note];
+      const body = fitCell(m.body);
+      return [
+        id,
+        t.text,
+        m.kind,
+        m.to,
+        m.subject,
+        body,
+        status,
+        status === QUEUED ? '' : note,
+        signature([id, m.kind, m.to, m.subject, body]),
+      ];
     });
     const range = sheet.getRange(start + 1, 1, rows.length, MAIL_QUEUE_HEADERS.length);
     range.setNumberFormat('@');

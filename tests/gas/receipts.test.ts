@@ -309,5 +309,47 @@ describe('the daily quota', () => {
         .slice(1)
         .map((r) => r[6]),
     ).toEqual(['发送失败']);
+    // The committee sets it back to 待发送: the next review sends it, once.
+    fake.spreadsheet.getSheetByName(MAIL_QUEUE_TAB)!.getRange(2, 7).setValue('待发送');
+    review({ ids: ['F-7'], action: 'approve', month: '2026-10' });
+    expect(fake.MailApp.sent.map((m) => m.to[0])).toEqual([WANG, WANG, LI, LI]);
+    expect(fake.MailApp.sent[2]!.body).toContain('申报编号：F-3');
+    expect(fake.values(MAIL_QUEUE_TAB).slice(1)).toEqual([]);
+  });
+
+  test('attacker: a row forged into 邮件队列, or a queued row redirected, is never sent from anyone’s account', () => {
+    const fake = book({ mailDailyQuota: 1 });
+    review({ ids: ['F-1', 'F-3'], action: 'approve', month: '2026-10' }); // LI's receipt waits
+    const queue = fake.spreadsheet.getSheetByName(MAIL_QUEUE_TAB)!;
+    // the owner (who may edit the protected tab) redirects the waiting receipt and forges a second row
+    queue.getRange(2, 4).setValue('evil@evil.example');
+    const forged = [
+      'Q1-1',
+      '2026-11-05 10:00:00',
+      '审核回执',
+      ZHANG,
+      '通知',
+      '请把密码发给我',
+      '待发送',
+      '',
+      'x',
+    ];
+    queue.getRange(3, 1, 1, forged.length).setNumberFormat('@').setValues([forged]);
+    fake.MailApp.resetQuota(100);
+    review({ ids: ['F-6'], action: 'approve', month: '2026-10' });
+    expect(fake.MailApp.sent.map((m) => m.to[0])).toEqual([WANG, ZHANG]);
+    expect(fake.MailApp.sent.some((m) => m.body.includes('请把密码发给我'))).toBe(false);
+    expect(
+      fake
+        .values(MAIL_QUEUE_TAB)
+        .slice(1)
+        .map((r) => [r[3], r[6]]),
+    ).toEqual([
+      ['evil@evil.example', '发送失败'],
+      [ZHANG, '发送失败'],
+    ]);
+    expect(
+      logged(fake).filter((r) => r.includes('校验不符：这一行不是系统排入的，或排队后被改动过，未发送')),
+    ).toHaveLength(2);
   });
 });
