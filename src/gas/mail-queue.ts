@@ -90,8 +90,9 @@ function queueTab(ss: Spreadsheet, create: boolean): Sheet | null {
 /**
  * Why queued rows are signed: the daily run sends them from its installer's account, so a row added or
  * changed in the tab (by anyone who can edit it, the owner included) would be mail in someone else's
- * name. The key lives in script properties, which add-on users cannot read
- * (https://developers.google.com/apps-script/guides/properties); a row whose 校验 does not match is not
+ * name. The key lives in script properties, which only the script's own code reads (the guide's example
+ * keeps "the username and password for the developer's external database" there,
+ * https://developers.google.com/apps-script/guides/properties); a row whose 校验 does not match is not
  * sent. A container-bound copy gives every editor the script editor, so there it only catches mistakes.
  */
 const KEY_PROP = 'jifen.mailQueueKey';
