@@ -141,6 +141,24 @@ export function installMonthlyNotify(ss: Spreadsheet): void {
 }
 
 /**
+ * Members who installed their triggers before the daily one existed get it from their next monthly run
+ * (a trigger may create triggers for its own user), so reminders start without anyone re-running
+ * 创建/更新申请表. Returns true when it installed one.
+ */
+export function ensureDailyTrigger(ss: Spreadsheet): boolean {
+  const props = PropertiesService.getScriptProperties();
+  const mine = ScriptApp.getProjectTriggers().some(
+    (t) =>
+      t.getHandlerFunction() === DAILY_HANDLER &&
+      props.getProperty(triggerKey(t.getUniqueId())) === ss.getId(),
+  );
+  if (mine) return false;
+  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(9).create();
+  props.setProperty(triggerKey(daily.getUniqueId()), ss.getId());
+  return true;
+}
+
+/**
  * The spreadsheet a time-driven run serves: the one its trigger recorded, else the active one. Why
  * openById: a time-driven run may have no active spreadsheet (apps-script-facts §1.10).
  */
@@ -167,6 +185,19 @@ export function runMonthlyNotify(e?: { triggerUid?: string }): void {
     const sheet = ss;
     const month = previousMonthOf(now(sheet).month);
     const me = Session.getEffectiveUser().getEmail();
+    try {
+      if (ensureDailyTrigger(sheet))
+        logAction(
+          sheet,
+          now(sheet).text,
+          me,
+          '安装触发器',
+          '已为本账号补装每日触发器（申报提醒、补发排队邮件）',
+          1,
+        );
+    } catch (err) {
+      console.error(err); // the digest matters more than the upgrade
+    }
     // Checked and set under the lock: two members' triggers firing at 8:00 send one email.
     withDocumentLock(() => {
       const sent = digestSentRecord(sheet, month);

@@ -2,6 +2,7 @@
 import { doSetup } from '../../src/gas/actions';
 import { FORM_ID_KEY } from '../../src/gas/intake-action';
 import { MAIL_QUEUE_TAB } from '../../src/gas/mail-queue';
+import { runMonthlyNotify } from '../../src/gas/notify';
 import { deadlineOf, reminderMonth, runDailyNotify } from '../../src/gas/reminders';
 import { doSetupForm } from '../../src/gas/server-api';
 import type { Cell } from '../../src/shared/cells';
@@ -100,6 +101,22 @@ test('创建/更新申请表 installs exactly one daily trigger per member, next
     expect(fake.triggers.filter((t) => t.owner === who && t.handler === 'dailyNotify')).toHaveLength(1);
     expect(fake.triggers.filter((t) => t.owner === who && t.handler === 'monthlyNotify')).toHaveLength(1);
   }
+});
+
+test('a member who installed before the daily trigger existed gets it from their next monthly run, once', () => {
+  const fake = book();
+  fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
+  for (const t of daily(fake))
+    ScriptApp.deleteTrigger(ScriptApp.getProjectTriggers().find((x) => x.getUniqueId() === t.id)!);
+  expect(daily(fake)).toHaveLength(0);
+  const monthly = fake.triggers.find((t) => t.handler === 'monthlyNotify')!;
+  fake.fireTrigger(monthly.id, {});
+  fake.fireTrigger(monthly.id, {});
+  expect(daily(fake).map((t) => t.owner)).toEqual([OWNER]);
+  expect(logged(fake).filter((r) => r.includes('已为本账号补装每日触发器'))).toHaveLength(1);
+  at(fake, '2026-11-27');
+  fireAll(fake);
+  expect(reminders(fake).map((m) => m.to[0])).toEqual([mail(3), mail(4)]);
 });
 
 test('3 days before 月末 each active cadre with an email who has not claimed gets one reminder', () => {
