@@ -172,7 +172,8 @@ export function menuNotifyDiscipline(): void {
 }
 
 /**
- * Time-driven trigger (1st of each month): last month's claims to the 纪检专干.
+ * Time-driven trigger of earlier versions (1st of each month): last month's claims to the 纪检专干, then
+ * replaced by the daily trigger. Kept so that triggers already installed keep working.
  * @param {Object} e the time-driven event
  */
 export function monthlyNotify(e?: { triggerUid?: string }): void {
@@ -180,7 +181,8 @@ export function monthlyNotify(e?: { triggerUid?: string }): void {
 }
 
 /**
- * Time-driven trigger (daily, 9:00): queued mail, and 申报提醒 3 days before 申报截止日.
+ * Time-driven trigger (daily, 8:00): on the 1st last month's claims to the 纪检专干; queued mail; and
+ * 申报提醒 from 3 days before 申报截止日.
  * @param {Object} e the time-driven event
  */
 export function dailyNotify(e?: { triggerUid?: string }): void {

@@ -117,12 +117,15 @@ export function sendDigest(ss: Spreadsheet, month: string, who: string): string 
 const triggerKey = (uid: string) => `jifen.notify.${uid}`;
 
 /**
- * Installs exactly one monthly trigger (1st of the month, 8:00) and one daily trigger (9:00) of this user
- * for this spreadsheet. Why a property per trigger: an add-on's script properties and triggers are
+ * Installs exactly one time-driven trigger of this user for this spreadsheet: daily at 8:00, running
+ * runDailyNotify (reminders.ts), which sends the digest on the 1st, the mail queue and 申报提醒. Why one
+ * trigger and not a monthly plus a daily one: an editor add-on may have only one trigger of each type
+ * per user per document (https://developers.google.com/workspace/add-ons/concepts/editor-triggers,
+ * apps-script-facts §2.2). Why a property per trigger: an add-on's script properties and triggers are
  * shared by every spreadsheet it serves, so each trigger remembers its own spreadsheet, and only this
- * spreadsheet's old triggers are replaced. getProjectTriggers returns only the caller's triggers
- * (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()): other
- * members keep theirs, and the runs they make are deduplicated by per-month markers.
+ * spreadsheet's old triggers are replaced — the older monthly ones too. getProjectTriggers returns only
+ * the caller's triggers (https://developers.google.com/apps-script/reference/script/script-app#getProjectTriggers()):
+ * other members keep theirs, and the runs they make are deduplicated by per-month markers.
  */
 export function installMonthlyNotify(ss: Spreadsheet): void {
   const props = PropertiesService.getScriptProperties();
@@ -134,28 +137,8 @@ export function installMonthlyNotify(ss: Spreadsheet): void {
       props.deleteProperty(triggerKey(t.getUniqueId()));
     }
   }
-  const monthly = ScriptApp.newTrigger(NOTIFY_HANDLER).timeBased().onMonthDay(1).atHour(8).create();
-  props.setProperty(triggerKey(monthly.getUniqueId()), ss.getId());
-  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(9).create();
+  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(8).create();
   props.setProperty(triggerKey(daily.getUniqueId()), ss.getId());
-}
-
-/**
- * Members who installed their triggers before the daily one existed get it from their next monthly run
- * (a trigger may create triggers for its own user), so reminders start without anyone re-running
- * 创建/更新申请表. Returns true when it installed one.
- */
-export function ensureDailyTrigger(ss: Spreadsheet): boolean {
-  const props = PropertiesService.getScriptProperties();
-  const mine = ScriptApp.getProjectTriggers().some(
-    (t) =>
-      t.getHandlerFunction() === DAILY_HANDLER &&
-      props.getProperty(triggerKey(t.getUniqueId())) === ss.getId(),
-  );
-  if (mine) return false;
-  const daily = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(9).create();
-  props.setProperty(triggerKey(daily.getUniqueId()), ss.getId());
-  return true;
 }
 
 /**
@@ -176,47 +159,59 @@ export function previousMonthOf(month: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** The time-driven run: last month's digest for the spreadsheet this trigger serves. */
+/**
+ * Last month's digest unless already sent (logged either way; a failure is logged, not thrown). Caller
+ * holds the lock: two members' triggers firing at 8:00 send one email.
+ */
+export function digestOnce(ss: Spreadsheet, me: string): void {
+  const month = previousMonthOf(now(ss).month);
+  try {
+    const sent = digestSentRecord(ss, month);
+    if (sent) {
+      logAction(
+        ss,
+        now(ss).text,
+        me,
+        '申报汇总',
+        `${month} 已由 ${sent.by || '其他成员'} 于 ${sent.at} 发送，本次不再重复发送`,
+        0,
+      );
+      return;
+    }
+    sendDigest(ss, month, me);
+  } catch (err) {
+    // No email configured, quota reached: record it; nobody is watching a time-driven run.
+    logAction(ss, now(ss).text, me, '申报汇总', `未发送：${(err as Error)?.message ?? String(err)}`, 0);
+  }
+}
+
+/**
+ * A monthly trigger installed before the daily one existed: sends the digest as before, then replaces
+ * itself with this user's one daily trigger (a trigger may manage its own user's triggers), so
+ * reminders start without anyone re-running 创建/更新申请表.
+ */
 export function runMonthlyNotify(e?: { triggerUid?: string }): void {
   let ss: Spreadsheet | null = null;
   try {
     ss = triggerSpreadsheet(e);
     if (!ss) return;
     const sheet = ss;
-    const month = previousMonthOf(now(sheet).month);
     const me = Session.getEffectiveUser().getEmail();
+    withDocumentLock(() => digestOnce(sheet, me));
     try {
-      if (ensureDailyTrigger(sheet))
-        logAction(
-          sheet,
-          now(sheet).text,
-          me,
-          '安装触发器',
-          '已为本账号补装每日触发器（申报提醒、补发排队邮件）',
-          1,
-        );
+      installMonthlyNotify(sheet);
+      logAction(
+        sheet,
+        now(sheet).text,
+        me,
+        '安装触发器',
+        '本账号的月度触发器已换为每日触发器（申报汇总、申报提醒、补发排队邮件）',
+        1,
+      );
     } catch (err) {
-      console.error(err); // the digest matters more than the upgrade
+      console.error(err); // the digest went out; the upgrade is tried again next month
     }
-    // Checked and set under the lock: two members' triggers firing at 8:00 send one email.
-    withDocumentLock(() => {
-      const sent = digestSentRecord(sheet, month);
-      if (sent) {
-        logAction(
-          sheet,
-          now(sheet).text,
-          me,
-          '申报汇总',
-          `${month} 已由 ${sent.by || '其他成员'} 于 ${sent.at} 发送，本次不再重复发送`,
-          0,
-        );
-        return;
-      }
-      sendDigest(sheet, month, me);
-    });
   } catch (err) {
-    // No email configured, quota reached or the spreadsheet gone: record it where possible; nobody
-    // is watching a time-driven run.
     if (ss) {
       logAction(
         ss,

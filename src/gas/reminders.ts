@@ -3,11 +3,12 @@
 import { type Cadre, isActive, isMonthKey, nextMonth, periodLabel } from '../core';
 import { cellMonth, cellText } from '../shared/cells';
 import { cadreIdFromLabel } from '../shared/intake';
+import { committeeEmails } from './access';
 import { FORM_ID_KEY } from './intake-action';
 import { withDocumentLock } from './lock';
 import { logAction } from './log';
 import { deliverMails, deliverySummary, flushMailQueue, isEmail, type OutgoingMail } from './mail-queue';
-import { previousMonthOf, triggerSpreadsheet } from './notify';
+import { digestOnce, previousMonthOf, triggerSpreadsheet } from './notify';
 import { now } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
 
@@ -168,9 +169,10 @@ export function sendReminders(ss: Spreadsheet, month: string, who: string): stri
 }
 
 /**
- * The daily time-driven run (installed next to the monthly digest, one per installer): first whatever
- * waits in 邮件队列, then the month's reminder when it is due, switched on and not yet sent. The marker
- * is checked and set under the lock, so two members' triggers firing the same morning send once.
+ * The daily time-driven run (the one time trigger per installer, notify.ts installMonthlyNotify): on the
+ * 1st last month's digest, then whatever waits in 邮件队列, then the month's reminder when it is due,
+ * switched on and not yet sent. Markers are checked and set under the lock, so two members' triggers
+ * firing the same morning send once.
  */
 export function runDailyNotify(e?: { triggerUid?: string }): void {
   let ss: Spreadsheet | null = null;
@@ -179,9 +181,18 @@ export function runDailyNotify(e?: { triggerUid?: string }): void {
     if (!ss) return;
     const sheet = ss;
     const me = Session.getEffectiveUser().getEmail();
+    // Only for the committee: a trigger runs as its installer (a member when installed), but the handler
+    // is a global anyone could call through google.script.run; and a member since removed should stop
+    // sending in the committee's name. A non-member cannot write 操作日志, hence the console.
+    if (!me || !committeeEmails(sheet).includes(me.toLowerCase())) {
+      console.warn(`每日邮件未运行：${me || '（未知账号）'} 不是两委成员`);
+      return;
+    }
     withDocumentLock(() => {
-      flushMailQueue(sheet, me);
       const t = now(sheet);
+      // The 1st: last month's claims to the 纪检专干 (policy 四(一)), as the monthly trigger did.
+      if (t.day.endsWith('-01')) digestOnce(sheet, me);
+      flushMailQueue(sheet, me);
       const wb = loadWorkbook(sheet, ['settings', 'publications']);
       const month = reminderMonth(t.day, wb.settings.deadlineDay);
       if (!month || !isMonthKey(month) || !remindersOn(wb.values.settings as unknown[][] | undefined)) return;

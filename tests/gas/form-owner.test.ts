@@ -2,7 +2,7 @@
 // their installer (ScriptApp.getProjectTriggers returns only the caller's), one digest per month.
 import { doSetup } from '../../src/gas/actions';
 import { FORM_ID_KEY } from '../../src/gas/intake-action';
-import { runMonthlyNotify } from '../../src/gas/notify';
+import { runDailyNotify } from '../../src/gas/reminders';
 import { doSetupForm } from '../../src/gas/server-api';
 import { TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
@@ -89,35 +89,50 @@ describe('triggers belong to the member who installed them', () => {
     expect(said).toContain('也为本表格安装过申请表和月度汇总的触发器');
     const mine = (who: string, handler: string) =>
       fake.triggers.filter((t) => t.owner === who && t.handler === handler).length;
+    // One time-driven trigger per member (the daily one does the monthly digest): an editor add-on may
+    // have one trigger of each type per user per document (developers.google.com/workspace/add-ons/concepts/editor-triggers).
+    const clock = (who: string) =>
+      fake.triggers.filter((t) => t.owner === who && t.eventType === 'CLOCK').length;
     for (const who of [OWNER, MEMBER]) {
       expect(mine(who, 'onFormSubmit')).toBe(1);
-      expect(mine(who, 'monthlyNotify')).toBe(1);
+      expect(mine(who, 'dailyNotify')).toBe(1);
+      expect(mine(who, 'monthlyNotify')).toBe(0);
+      expect(clock(who)).toBe(1);
     }
     // The owner running it again is told about the member, and still has one of each.
     fake.setActiveUser(OWNER);
     expect(doSetupForm()).toContain(`注意：${MEMBER}（`);
-    expect(mine(OWNER, 'monthlyNotify')).toBe(1);
+    expect(mine(OWNER, 'dailyNotify')).toBe(1);
+    expect(clock(OWNER)).toBe(1);
   });
 
-  test('two members’ monthly triggers firing for one month send one digest; the second run is logged', () => {
+  test('two members’ daily triggers firing on the 1st send one digest; the second run is logged', () => {
     const fake = book();
     FormApp.openById(formId()!).addEditor(MEMBER);
     fake.setActiveUser(MEMBER);
     doSetupForm();
     fake.setActiveUser(OWNER);
-    fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
-    const before = fake.MailApp.sent.length;
-    const monthly = fake.triggers.filter((t) => t.handler === 'monthlyNotify');
-    expect(monthly.map((t) => t.owner).sort()).toEqual([MEMBER, OWNER].sort());
-    for (const t of monthly) fake.fireTrigger(t.id, {});
-    expect(fake.MailApp.sent.length - before).toBe(1);
-    expect(fake.MailApp.sent.at(-1)!.to).toEqual([JIJIAN]);
+    fake.registerHandlers({ dailyNotify: runDailyNotify });
+    const at = (iso: string) => {
+      fake.clock.set(new Date(iso));
+      jest.setSystemTime(fake.clock.now());
+    };
+    const digests = () => fake.MailApp.sent.filter((m) => m.to.join() === JIJIAN);
+    const daily = fake.triggers.filter((t) => t.handler === 'dailyNotify');
+    expect(daily.map((t) => t.owner).sort()).toEqual([MEMBER, OWNER].sort());
+    at('2026-11-01T00:00:00Z'); // 8:00 in Shanghai
+    for (const t of daily) fake.fireTrigger(t.id, {});
+    expect(digests()).toHaveLength(1);
+    expect(digests()[0]!.subject).toContain('2026年10月');
     expect(logged(fake).some((r) => r.includes('2026-10 已由') && r.includes('本次不再重复发送'))).toBe(true);
+    // Other days send no digest.
+    at('2026-11-02T00:00:00Z');
+    for (const t of daily) fake.fireTrigger(t.id, {});
+    expect(digests()).toHaveLength(1);
     // A month later the next month's digest goes out again (the marker is per month).
-    fake.clock.advance(31 * 24 * 3600 * 1000);
-    jest.setSystemTime(fake.clock.now());
-    fake.fireTrigger(monthly[0]!.id, {});
-    expect(fake.MailApp.sent.length - before).toBe(2);
-    expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年11月');
+    at('2026-12-01T00:00:00Z');
+    fake.fireTrigger(daily[0]!.id, {});
+    expect(digests()).toHaveLength(2);
+    expect(digests()[1]!.subject).toContain('2026年11月');
   });
 });

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { DEFAULT_RULES } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import { FORM_ID_KEY } from '../../src/gas/intake-action';
-import { runMonthlyNotify, sendDigest } from '../../src/gas/notify';
+import { sendDigest } from '../../src/gas/notify';
+import { runDailyNotify } from '../../src/gas/reminders';
 import { doSetupForm, doSyncResponses, handleFormSubmit } from '../../src/gas/server-api';
 import { type Cell, cellText } from '../../src/shared/cells';
 import {
@@ -563,14 +564,16 @@ test('the month’s claims go to the 纪检专干: on demand, and by the monthly
   expect(mail.subject).toContain(`2026年10月干部积分申报汇总（${claims} 条）`);
   expect(mail.body).toContain('王建国（001）');
   expect(mail.body).toContain('申报异常 1 条');
-  // one monthly trigger, installed by 创建/更新申请表, sending last month's digest
-  const monthly = fake.triggers.filter((t) => t.handler === 'monthlyNotify');
-  expect(monthly).toHaveLength(1);
+  // one daily trigger, installed by 创建/更新申请表, sending last month's digest on the 1st
+  expect(fake.triggers.filter((t) => t.handler === 'dailyNotify')).toHaveLength(1);
   doSetupForm();
-  expect(fake.triggers.filter((t) => t.handler === 'monthlyNotify')).toHaveLength(1);
-  fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
-  fake.fireTrigger(fake.triggers.find((t) => t.handler === 'monthlyNotify')!.id, {});
-  expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年10月'); // the clock is in November
+  expect(fake.triggers.filter((t) => t.handler === 'dailyNotify')).toHaveLength(1);
+  fake.registerHandlers({ dailyNotify: runDailyNotify });
+  fake.clock.set(new Date('2026-12-01T00:00:00Z')); // 8:00 in Shanghai
+  jest.setSystemTime(fake.clock.now());
+  fake.fireTrigger(fake.triggers.find((t) => t.handler === 'dailyNotify')!.id, {});
+  expect(fake.MailApp.sent.at(-1)!.to).toEqual(['jijian@example.com']);
+  expect(fake.MailApp.sent.at(-1)!.subject).toContain('2026年11月干部积分申报汇总');
 });
 
 describe('property (issue 10): every response lands exactly once in 积分台账 or 申报异常', () => {

@@ -277,10 +277,12 @@ describe('every server function refuses a non-member editor', () => {
     const tested = new Set(calls.map(([n]) => n));
     const readOnly = new Set(['onOpen', 'onInstall', 'menuHelp', 'sidebarGetState', 'dialogGetOptions']);
     // triggers run as their creator (a member), custom functions are read-only by the platform; onEdit
-    // runs as the editor and only appends to the log (tests/gas/edit-log.test.ts)
+    // runs as the editor and only appends to the log (tests/gas/edit-log.test.ts); dailyNotify called by
+    // a non-member does nothing (tests/gas/reminders.test.ts)
     const other = new Set([
       'onFormSubmit',
       'monthlyNotify',
+      'dailyNotify',
       'onEdit',
       'JIFEN_TOTAL',
       'JIFEN_RANK',

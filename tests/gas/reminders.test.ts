@@ -8,7 +8,17 @@ import { doSetupForm } from '../../src/gas/server-api';
 import type { Cell } from '../../src/shared/cells';
 import { TAB } from '../../src/shared/tabs';
 import type { FakeGas, FakeGasOptions } from '../fake';
-import { cleanupGas, freshGas, ledgerRow, MEMBER, OWNER, seedDemo, setSetting, typeRows } from './helpers';
+import {
+  cleanupGas,
+  freshGas,
+  ledgerRow,
+  MEMBER,
+  OUTSIDER,
+  OWNER,
+  seedDemo,
+  setSetting,
+  typeRows,
+} from './helpers';
 
 afterEach(cleanupGas);
 
@@ -90,7 +100,7 @@ describe('when the reminder is due', () => {
   });
 });
 
-test('创建/更新申请表 installs exactly one daily trigger per member, next to the monthly one', () => {
+test('创建/更新申请表 leaves each member exactly one time-driven trigger: the daily one', () => {
   const fake = book();
   doSetupForm();
   FormApp.openById(PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY)!).addEditor(MEMBER);
@@ -98,22 +108,30 @@ test('创建/更新申请表 installs exactly one daily trigger per member, next
   doSetupForm();
   doSetupForm();
   for (const who of [OWNER, MEMBER]) {
-    expect(fake.triggers.filter((t) => t.owner === who && t.handler === 'dailyNotify')).toHaveLength(1);
-    expect(fake.triggers.filter((t) => t.owner === who && t.handler === 'monthlyNotify')).toHaveLength(1);
+    const clock = fake.triggers.filter((t) => t.owner === who && t.eventType === 'CLOCK');
+    expect(clock.map((t) => [t.handler, t.schedule])).toEqual([['dailyNotify', { everyDays: 1, atHour: 8 }]]);
   }
 });
 
-test('a member who installed before the daily trigger existed gets it from their next monthly run, once', () => {
+test('a monthly trigger of an earlier version sends the digest, then replaces itself with the daily one', () => {
   const fake = book();
+  setSetting(fake, '纪检专干邮箱', 'jijian@example.com');
   fake.registerHandlers({ monthlyNotify: runMonthlyNotify });
-  for (const t of daily(fake))
-    ScriptApp.deleteTrigger(ScriptApp.getProjectTriggers().find((x) => x.getUniqueId() === t.id)!);
-  expect(daily(fake)).toHaveLength(0);
-  const monthly = fake.triggers.find((t) => t.handler === 'monthlyNotify')!;
-  fake.fireTrigger(monthly.id, {});
-  fake.fireTrigger(monthly.id, {});
-  expect(daily(fake).map((t) => t.owner)).toEqual([OWNER]);
-  expect(logged(fake).filter((r) => r.includes('已为本账号补装每日触发器'))).toHaveLength(1);
+  // the way earlier versions installed it: monthly, its spreadsheet recorded under its id
+  for (const t of ScriptApp.getProjectTriggers()) ScriptApp.deleteTrigger(t);
+  const old = ScriptApp.newTrigger('monthlyNotify').timeBased().onMonthDay(1).atHour(8).create();
+  PropertiesService.getScriptProperties().setProperty(
+    `jifen.notify.${old.getUniqueId()}`,
+    fake.spreadsheet.getId(),
+  );
+  at(fake, '2026-11-01');
+  fake.fireTrigger(old.getUniqueId(), {});
+  expect(fake.MailApp.sent.map((m) => m.to[0])).toEqual(['jijian@example.com']);
+  expect(fake.triggers.map((t) => [t.owner, t.handler])).toEqual([[OWNER, 'dailyNotify']]);
+  expect(logged(fake).filter((r) => r.includes('本账号的月度触发器已换为每日触发器'))).toHaveLength(1);
+  // the same morning the daily one would not send the digest again; on the 27th it reminds
+  fireAll(fake);
+  expect(fake.MailApp.sent).toHaveLength(1);
   at(fake, '2026-11-27');
   fireAll(fake);
   expect(reminders(fake).map((m) => m.to[0])).toEqual([mail(3), mail(4)]);
@@ -234,4 +252,21 @@ test('past the quota the daily run queues reminders, and sends them the next day
   expect(
     logged(fake).some((r) => /申报提醒\|已发送（队列 Q\d+-\d+）给 cadre04@example.org\|1$/.test(r)),
   ).toBe(true);
+});
+
+test('attacker: a non-member calling dailyNotify (google.script.run) sends nothing, not even the queue, and sets no marker', () => {
+  const fake = book({ mailDailyQuota: 1 });
+  at(fake, '2026-11-27');
+  fireAll(fake); // 张伟 reminded, 刘芳 queued
+  const queued = fake.values(MAIL_QUEUE_TAB);
+  fake.MailApp.resetQuota(100);
+  fake.setActiveUser(OUTSIDER);
+  at(fake, '2026-12-28');
+  runDailyNotify({});
+  expect(reminders(fake).map((m) => m.to[0])).toEqual([mail(3)]);
+  expect(fake.values(MAIL_QUEUE_TAB)).toEqual(queued);
+  // a member's trigger still does the December reminders afterwards
+  fake.setActiveUser(OWNER);
+  fireAll(fake);
+  expect(reminders(fake).map((m) => m.to[0])).toEqual([mail(3), mail(4), mail(1), mail(2), mail(3), mail(4)]);
 });
