@@ -215,8 +215,14 @@ export function flushMailQueue(ss: Spreadsheet, who: string): Delivery {
     done.push(i + 2);
     log.push([t, who, kind, `已发送（队列 ${id}）给 ${to}`, 1]);
   }
-  // Bottom up, so the row numbers above stay valid.
-  for (const row of done.reverse()) sheet.deleteRow(row);
+  // Bottom up, so the row numbers above stay valid; one call per run of adjacent rows.
+  done.sort((a, b) => b - a);
+  for (let k = 0; k < done.length; ) {
+    let n = 1;
+    while (k + n < done.length && done[k + n] === done[k]! - n) n++;
+    sheet.deleteRows(done[k + n - 1]!, n);
+    k += n;
+  }
   writeLog(ss, log);
   return out;
 }

@@ -317,6 +317,27 @@ describe('the daily quota', () => {
     expect(fake.values(MAIL_QUEUE_TAB).slice(1)).toEqual([]);
   });
 
+  test('a failure between two sent rows: both sent rows go, the failed one stays', () => {
+    const fake = book({ mailDailyQuota: 1 });
+    review({ ids: ['F-1', 'F-3', 'F-6'], action: 'approve', month: '2026-10' }); // LI, ZHANG wait
+    review({ ids: ['F-2'], action: 'approve', month: '2026-10' }); // WANG waits
+    fake.MailApp.resetQuota(100);
+    const mail = fake.MailApp as unknown as { sendEmail: (m: { to: string }) => void };
+    const real = mail.sendEmail.bind(fake.MailApp);
+    mail.sendEmail = (m) => {
+      if (m.to === ZHANG) throw new Error('Invalid email: cadre03@example.org');
+      real(m);
+    };
+    review({ ids: ['F-5'], action: 'approve', month: '2026-10' }); // no receipt of its own
+    expect(fake.MailApp.sent.map((m) => m.to[0])).toEqual([WANG, LI, WANG]);
+    expect(
+      fake
+        .values(MAIL_QUEUE_TAB)
+        .slice(1)
+        .map((r) => [r[3], r[6]]),
+    ).toEqual([[ZHANG, '发送失败']]);
+  });
+
   test('attacker: a row forged into 邮件队列, or a queued row redirected, is never sent from anyone’s account', () => {
     const fake = book({ mailDailyQuota: 1 });
     review({ ids: ['F-1', 'F-3'], action: 'approve', month: '2026-10' }); // LI's receipt waits
