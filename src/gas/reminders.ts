@@ -138,7 +138,7 @@ export function reminderMail(
     body: [
       `${c.name}同志：`,
       '',
-      `您还没有通过《干部积分申请表》提交${label}的积分申报。申报截止日为 ${dayLabel(ctx.deadline)}，请在截止日前如实申报本人的积分事项；${label}没有可申报的事项，请忽略本邮件。`,
+      `您还没有通过《干部积分申请表》提交${label}的积分申报。申报截止日为 ${dayLabel(ctx.deadline)}，请在截止日前如实申报本人的积分事项；如${label}没有可申报的事项，请忽略本邮件。`,
       '',
       ctx.url ? `申请表：${ctx.url}` : '申请表链接见两委发到干部微信群的通知。',
       '',

@@ -149,7 +149,7 @@ test('3 days before 月末 each active cadre with an email who has not claimed g
   const zhang = reminders(fake)[0]!;
   expect(zhang.subject).toBe('示例社区 2026年11月积分申报提醒（截止 2026年11月30日）');
   expect(zhang.body).toContain(
-    '张伟同志：\n\n您还没有通过《干部积分申请表》提交2026年11月的积分申报。申报截止日为 2026年11月30日，请在截止日前如实申报本人的积分事项；2026年11月没有可申报的事项，请忽略本邮件。',
+    '张伟同志：\n\n您还没有通过《干部积分申请表》提交2026年11月的积分申报。申报截止日为 2026年11月30日，请在截止日前如实申报本人的积分事项；如2026年11月没有可申报的事项，请忽略本邮件。',
   );
   const url = FormApp.openById(
     PropertiesService.getDocumentProperties().getProperty(FORM_ID_KEY)!,
