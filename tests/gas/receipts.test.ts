@@ -154,7 +154,6 @@ test('an address the claim form recorded as a verified sign-in gets its receipt 
   fake.submitForm(
     form,
     {
-      [FORM_TITLES.submitter]: '王建国（001）',
       [FORM_TITLES.subject]: SELF,
       [FORM_TITLES.month]: monthLabel('2026-10'),
       [FORM_TITLES.rule]: '成功调解居民矛盾纠纷（+5分）〔T-MEDIATION〕',
