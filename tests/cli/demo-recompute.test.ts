@@ -183,9 +183,11 @@ test('recompute is idempotent: a second run writes the same tabs', async () => {
   const d = tempDir();
   const file = join(d, 'b.xlsx');
   writeFileSync(file, readFileSync(demo));
-  await cli(['recompute', file]);
+  const first = await cli(['recompute', file]);
+  expect({ code: first.code, err: first.err }).toEqual({ code: 0, err: '' });
   const once = readBook(file);
-  await cli(['recompute', file]);
+  const second = await cli(['recompute', file]);
+  expect({ code: second.code, err: second.err }).toEqual({ code: 0, err: '' });
   const twice = readBook(file);
   for (const tab of ['ledger', 'monthly', 'yearly', 'problems'] as const)
     expect(twice.values(TAB[tab])).toEqual(once.values(TAB[tab]));

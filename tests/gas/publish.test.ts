@@ -247,7 +247,7 @@ test('a full month publish: snapshot content, protection, digest, locked rows, P
   expect(req.url).toMatch(/format=pdf.*size=A4.*portrait=true/);
   expect(req.headers.Authorization).toBe(`Bearer fake-oauth-token:${OWNER}`);
   expect(req.muteHttpExceptions).toBe(true);
-  expect(out.pdfUrl).toBeDefined();
+  expect(out.pdfUrl).toMatch(/^https:\/\/drive\.google\.com\/file\/d\/[^/]+\/view/);
   expect(out.message).toContain('打印版 PDF');
   expect(fake.drive.files().map((f) => f.name)).toContain('公示-2026-09.pdf');
   // recompute afterwards changes neither the snapshot nor September's rows

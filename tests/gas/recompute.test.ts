@@ -68,8 +68,27 @@ test('recompute on the demo ledger: month and year summaries equal the core comp
   );
   // system entries landed in the ledger as 系统 rows
   const ledger = fake.values(TAB.ledger);
-  const sys = ledger.filter((r) => r[headersOf('ledger').indexOf('来源')] === '系统');
-  expect(sys.length).toBeGreaterThan(100);
+  const L = headersOf('ledger');
+  const sys = ledger.filter((r) => r[L.indexOf('来源')] === '系统');
+  // Counted from the inputs by SPEC §3, not by the engine: one 无批评 (+5) per cadre per active month up to
+  // asOf (2026-11) without an approved 被点名批评 that month, and likewise 无投诉 for 被投诉.
+  const months = Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
+  const expected = (linked: string) =>
+    demo.roster.reduce((n, c) => {
+      const active = months.filter((m) => m >= (c.startMonth as string) && (!c.endMonth || m <= c.endMonth));
+      const hit = new Set(
+        demo.entries
+          .filter(
+            (e) => e.cadreId === c.id && e.ruleCode === linked && (e.status ?? 'approved') === 'approved',
+          )
+          .map((e) => e.month),
+      );
+      return n + active.filter((m) => !hit.has(m)).length;
+    }, 0);
+  const byCode = (code: string) => sys.filter((r) => r[L.indexOf('规则编码')] === code).length;
+  expect(byCode('B-NO-CRITICISM')).toBe(expected('B-CRITICIZED'));
+  expect(byCode('T-NO-COMPLAINT')).toBe(expected('T-COMPLAINT'));
+  expect(byCode('B-NO-CRITICISM')).toBeGreaterThan(100); // 12 cadres × 11 months, less a few
   // a chart of the year totals, and tier colours
   expect(sheet(fake, TAB.yearly).getCharts()).toHaveLength(1);
   expect(sheet(fake, TAB.monthly).getConditionalFormatRules().length).toBe(3);
