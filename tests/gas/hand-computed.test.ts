@@ -24,56 +24,54 @@
 import { doRecompute, doSetup } from '../../src/gas/actions';
 import { publishCorrection, publishHalfYear, publishMonth } from '../../src/gas/publish-action';
 import { getDialogOptions, submitDialog } from '../../src/gas/server-api';
-import type { Cell } from '../../src/shared/cells';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
+import {
+  HAND_ATTENDANCE,
+  HAND_ENTRIES,
+  HAND_MONTH,
+  HAND_ROSTER,
+  HAND_SEPTEMBER,
+  TIER_ZH,
+} from '../helpers/hand-community';
 import { cleanupGas, freshGas, ledgerRow, OWNER, setSetting, typeRows } from './helpers';
 
 afterEach(cleanupGas);
 
-const M = '2026-09';
+const M = HAND_MONTH;
 
 function community(): FakeGas {
   const fake = freshGas();
   doSetup();
   setSetting(fake, '考核年度', '2026');
-  typeRows(fake, 'roster', [
-    ['001', '甲', '书记', '', '在职', M, '', '是'],
-    ['002', '乙', '委员', '', '在职', M, '', '是'],
-    ['003', '丙', '委员', '', '在职', M, '', '是'],
-    ['004', '丁', '网格员', '', '在职', M, '', '是'],
-  ]);
-  let n = 0;
-  const e = (cadre: string, code: string, qty: number, points: number): Cell[] =>
-    ledgerRow({
-      编号: `H${++n}`,
-      月份: M,
-      干部编号: cadre,
-      规则编码: code,
-      数量: qty,
-      分值: points,
-      积分: qty * points,
-      得分依据: `手算 ${code}`,
-      来源: '两委',
-      状态: '已通过',
-    });
-  typeRows(fake, 'ledger', [
-    e('001', 'T-MEDIATION', 2, 5),
-    e('001', 'R-HONOR-STREET', 1, 5),
-    e('001', 'R-HONOR-NATIONAL', 3, 30),
-    e('002', 'T-COMPLAINT', 1, -1),
-    e('002', 'T-ACTIVITY', 3, 2),
-    e('003', 'B-CRITICIZED', 1, -5),
-    e('003', 'T-TASK-EARLY', 1, 2),
-    e('004', 'T-INFO-REGISTER', 1, 5),
-    e('004', 'T-TASK-LATE', 1, -2),
-  ]);
-  typeRows(fake, 'attendance', [
-    [M, '001', 0, 0, 0, 0, 0],
-    [M, '002', 1, 0, 0, 0, 0],
-    [M, '003', 0, 0, 0, 1, 0],
-    [M, '004', 0, 0, 0, 0, 0],
-  ]);
+  typeRows(
+    fake,
+    'roster',
+    HAND_ROSTER.map((c) => [c.id, c.name, c.role, '', '在职', M, '', '是']),
+  );
+  typeRows(
+    fake,
+    'ledger',
+    HAND_ENTRIES.map(([cadre, code, qty, points], i) =>
+      ledgerRow({
+        编号: `H${i + 1}`,
+        月份: M,
+        干部编号: cadre,
+        规则编码: code,
+        数量: qty,
+        分值: points,
+        积分: qty * points,
+        得分依据: `手算 ${code}`,
+        来源: '两委',
+        状态: '已通过',
+      }),
+    ),
+  );
+  typeRows(
+    fake,
+    'attendance',
+    HAND_ATTENDANCE.map((a) => [M, ...a]),
+  );
   return fake;
 }
 
@@ -100,12 +98,9 @@ test('重新计算: every category, total, year-to-date, rank and tier of 2026-0
   const fake = community();
   expect(doRecompute()).toContain('重新计算完成');
   const rows = septemberRows(fake);
-  expect(rows.map(({ flag, ...r }) => r)).toEqual([
-    { id: '001', rank: 1, base: 15, task: 15, reward: 95, total: 125, ytd: 225, tier: '前三分之一' },
-    { id: '002', rank: 3, base: 5, task: 5, reward: 0, total: 10, ytd: 110, tier: '后三分之一、倒数三名' },
-    { id: '003', rank: 3, base: 3, task: 7, reward: 0, total: 10, ytd: 110, tier: '后三分之一、倒数三名' },
-    { id: '004', rank: 2, base: 15, task: 8, reward: 0, total: 23, ytd: 123, tier: '倒数三名' },
-  ]);
+  expect(rows.map(({ flag, ...r }) => r)).toEqual(
+    HAND_SEPTEMBER.map(({ tiers, tie, ...r }) => ({ ...r, tier: tiers.map((t) => TIER_ZH[t]).join('、') })),
+  );
   expect(rows[1]!.flag).toContain('并列，需两委研究');
   expect(rows[2]!.flag).toContain('并列，需两委研究');
   expect(rows[0]!.flag).not.toContain('并列');
