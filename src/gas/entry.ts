@@ -19,6 +19,7 @@ import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
 import { runMonthlyNotify } from './notify';
 import { runDailyNotify } from './reminders';
+import { servePersonalPage, showPersonalLinks } from './personal-page';
 import {
   doSetupForm,
   doSyncResponses,
@@ -187,6 +188,25 @@ export function monthlyNotify(e?: { triggerUid?: string }): void {
  */
 export function dailyNotify(e?: { triggerUid?: string }): void {
   runDailyNotify(e);
+}
+
+/**
+ * Web app: a cadre's own personal page (个人积分页面). Executes as the deployer, so it decides itself who
+ * the visitor is: a signed ?t= link, or a signed-in account of the deployer's Workspace domain.
+ * @param {Object} e the GET request event
+ */
+export function doGet(e?: GoogleAppsScript.Events.DoGet): GoogleAppsScript.HTML.HtmlOutput {
+  return servePersonalPage(e as { parameter?: Record<string, string> } | undefined);
+}
+
+/** Menu: 个人链接 (each cadre's private page link, shown to the member). */
+export function menuPersonalLinks(): void {
+  menuAction('个人链接', () => showPersonalLinks(SpreadsheetApp.getActiveSpreadsheet(), false));
+}
+
+/** Menu: 重置个人链接 (a new signing secret: every earlier link stops working). */
+export function menuResetPersonalLinks(): void {
+  menuAction('重置个人链接', () => showPersonalLinks(SpreadsheetApp.getActiveSpreadsheet(), true));
 }
 
 /** Menu: 帮助. */

@@ -20,6 +20,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: '同步表单回复', handler: 'menuSyncResponses' },
   { label: '创建/更新申请表', handler: 'menuSetupForm' },
   { label: '发送申报汇总给纪检专干', handler: 'menuNotifyDiscipline' },
+  { label: '个人链接', handler: 'menuPersonalLinks' },
+  { label: '重置个人链接', handler: 'menuResetPersonalLinks' },
   { label: '帮助', handler: 'menuHelp' },
 ];
 

@@ -106,7 +106,7 @@ export function recomputeWithValues(
 }
 
 /** Entry ids (条目编号 column) of each published month's latest snapshot: one read per published month. */
-function snapshotEntryIds(ss: Spreadsheet, values: WorkbookValues): Map<string, Set<string>> {
+export function snapshotEntryIds(ss: Spreadsheet, values: WorkbookValues): Map<string, Set<string>> {
   const latest = new Map<string, { version: number; tab: string }>();
   for (const r of (values.publications ?? []).slice(1)) {
     const period = String(r[0] ?? '').trim();

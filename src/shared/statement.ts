@@ -91,7 +91,7 @@ export interface Statement {
 const CATS: readonly Category[] = ['base', 'task', 'reward'];
 
 /** 审核意见 of every ledger row, by 编号 (the core keeps no review note). */
-function reviewNotes(result: RecomputeResult): Map<string, string> {
+export function reviewNotes(result: RecomputeResult): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of readTable(result.ledger, 'ledger', []).rows) {
     const id = cellText(r.get('编号'));
@@ -252,7 +252,8 @@ function sourceText(s: Statement): string {
   return `本单依据「${s.publication.tabName}」（发布时间 ${s.publication.publishedAt}），只含您本人的积分；其他干部的情况见公示。申报状态截至 ${s.generatedAt}。`;
 }
 
-const CSS = `
+/** The statement's style sheet (also used by the personal page, src/gas/personal-page.ts). */
+export const STATEMENT_CSS = `
   * { box-sizing: border-box; }
   html { -webkit-text-size-adjust: 100%; }
   body { font-family: ${FONT_STACK}; font-size: 15px; line-height: 1.5; color: #111;
@@ -295,8 +296,8 @@ const CSS = `
   }
 `;
 
-/** The statement as a phone-first page (360 px up) that also prints on A4; every text escaped. */
-export function statementHtml(s: Statement): string {
+/** The statement's sections as HTML (no document around them); every text escaped. */
+export function statementBodyHtml(s: Statement): string {
   const e = escapeHtml;
   const tiers = s.tiers.length
     ? s.tiers.map((t) => `<span class="tier ${tierClass(t)}">${e(t)}</span>`).join(' ')
@@ -355,16 +356,22 @@ export function statementHtml(s: Statement): string {
     `<p>${objectionText({ ...s, objectionContact: e(s.objectionContact) }, (t) => `<b class="due">${t}</b>`)}</p>`,
     `<p class="footer">${e(sourceText(s))}${s.publication.sha256 ? `<br>公示校验码（SHA-256）：${e(s.publication.sha256)}` : ''}</p>`,
   ];
+  return body.filter(Boolean).join('\n');
+}
+
+/** The statement as a phone-first page (360 px up) that also prints on A4; every text escaped. */
+export function statementHtml(s: Statement): string {
+  const e = escapeHtml;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(`${s.communityName} ${title(s)}：${s.name}`)}</title>
-<style>${CSS}</style>
+<style>${STATEMENT_CSS}</style>
 </head>
 <body>
-${body.filter(Boolean).join('\n')}
+${statementBodyHtml(s)}
 </body>
 </html>
 `;

@@ -97,7 +97,9 @@ export class GasContext {
    * 'full': the user authorized the script (menus, sidebar calls, installable triggers). 'simple' (a simple
    * onOpen/onEdit trigger) and 'custom' (a custom function) run without the user's authorization.
    */
-  runContext: 'full' | 'simple' | 'custom' = 'full';
+  runContext: 'full' | 'simple' | 'custom' | 'webapp' = 'full';
+  /** ScriptApp.getService().getUrl(): the web app's /exec URL, null when not deployed. */
+  webAppUrl: string | null = null;
   /**
    * The authorization mode of the running entry point (editor-auth-lifecycle, apps-script-facts §2.1):
    * NONE — an add-on's onOpen before it is enabled in the file: menus, Logger, Utilities only;

@@ -211,8 +211,18 @@ export class FakeGas {
     this.ctx.authMode = mode;
     return this;
   }
-  setRunContext(context: 'full' | 'simple' | 'custom'): this {
+  /**
+   * 'webapp': a web app deployed to execute as the developer (USER_DEPLOYING): like 'simple', the visitor's
+   * email is '' unless they are the developer or in the developer's Workspace domain
+   * (https://developers.google.com/apps-script/reference/base/user#getEmail()).
+   */
+  setRunContext(context: 'full' | 'simple' | 'custom' | 'webapp'): this {
     this.ctx.runContext = context;
+    return this;
+  }
+  /** The deployed web app's URL returned by ScriptApp.getService().getUrl() (null: not deployed). */
+  setWebAppUrl(url: string | null): this {
+    this.ctx.webAppUrl = url;
     return this;
   }
   /** false: SpreadsheetApp.getUi() throws "Cannot call SpreadsheetApp.getUi() from this context." (§1.10). */

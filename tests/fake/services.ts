@@ -728,6 +728,7 @@ type ScriptPick =
   | 'getOAuthToken'
   | 'getProjectTriggers'
   | 'getScriptId'
+  | 'getService'
   | 'getUserTriggers'
   | 'newTrigger'
   | 'requireAllScopes'
@@ -786,6 +787,19 @@ export class FakeScriptApp implements Pick<GoogleAppsScript.Script.ScriptApp, Sc
   getScriptId(): string {
     this.hit('getScriptId');
     return 'fake-script-id';
+  }
+  /**
+   * The web app deployment: getUrl() is null until one exists (fake.setWebAppUrl). Docs:
+   * https://developers.google.com/apps-script/reference/script/script-app#getService(),
+   * https://developers.google.com/apps-script/reference/script/service#getUrl()
+   */
+  getService(): GoogleAppsScript.Script.Service {
+    this.hit('getService');
+    const url = this.ctx.webAppUrl;
+    return {
+      getUrl: () => url,
+      isEnabled: () => url !== null,
+    } as unknown as GoogleAppsScript.Script.Service;
   }
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     this.hit('getInstallationSource');

@@ -45,6 +45,8 @@ test('onOpen builds the 积分管理 menu with every item of SPEC §7', () => {
     '同步表单回复',
     '创建/更新申请表',
     '发送申报汇总给纪检专干',
+    '个人链接',
+    '重置个人链接',
     '帮助',
   ]);
   // every menu item names a global function of the bundle

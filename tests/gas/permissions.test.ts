@@ -212,6 +212,8 @@ describe('every server function refuses a non-member editor', () => {
     ['menuSyncResponses', () => entry.menuSyncResponses(), 'alert'],
     ['menuSetupForm', () => entry.menuSetupForm(), 'alert'],
     ['menuNotifyDiscipline', () => entry.menuNotifyDiscipline(), 'alert'],
+    ['menuPersonalLinks', () => entry.menuPersonalLinks(), 'alert'],
+    ['menuResetPersonalLinks', () => entry.menuResetPersonalLinks(), 'alert'],
     [
       'sidebarReview',
       () => entry.sidebarReview({ ids: ['F-1'], action: 'approve', month: '2026-10' }),
@@ -278,8 +280,10 @@ describe('every server function refuses a non-member editor', () => {
     const readOnly = new Set(['onOpen', 'onInstall', 'menuHelp', 'sidebarGetState', 'dialogGetOptions']);
     // triggers run as their creator (a member), custom functions are read-only by the platform; onEdit
     // runs as the editor and only appends to the log (tests/gas/edit-log.test.ts); dailyNotify called by
-    // a non-member does nothing (tests/gas/reminders.test.ts)
+    // a non-member does nothing (tests/gas/reminders.test.ts); doGet is read-only and shows a visitor
+    // only their own page (tests/gas/personal-page.test.ts)
     const other = new Set([
+      'doGet',
       'onFormSubmit',
       'monthlyNotify',
       'dailyNotify',
