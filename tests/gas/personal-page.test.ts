@@ -1,85 +1,13 @@
 // The personal page web app (doGet) on the fake: a signed link shows its own cadre only; tampered, rotated or foreign tokens and strangers are refused in Chinese; a same-domain signed-in cadre gets their page; no page holds another cadre's data.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SOURCE_ZH } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
 import { personalLinks, personalPageFor, SECRET_KEY } from '../../src/gas/personal-page';
-import { doSetupForm } from '../../src/gas/server-api';
-import type { Cell } from '../../src/shared/cells';
-import { demoScenario } from '../../src/shared/demo';
 import { REFUSAL } from '../../src/shared/personal-page';
 import { TAB } from '../../src/shared/tabs';
-import type { FakeGas } from '../fake';
-import { cleanupGas, freshGas, ledgerRow, OWNER, seedDemo, setSetting, typeRows } from './helpers';
+import { cleanupGas, freshGas } from './helpers';
+import { CADRES, community, DEMO, TEMPLATE, tokenOf, visit } from './personal-fixture';
 
 afterEach(cleanupGas);
-
-const APP = 'https://script.google.com/macros/s/FAKE-DEPLOYMENT/exec';
-// Apps Script serves the project file Personal.html (dist/, built from this template): the fake runs the same scriptlets.
-const TEMPLATE = readFileSync(join(__dirname, '..', '..', 'src', 'client', 'personal.html'), 'utf8');
-const DEMO = demoScenario();
-const CADRES = 6;
-
-function claim(id: string, cadreId: string, status: string, reason: string, note = ''): Cell[] {
-  return ledgerRow({
-    编号: id,
-    月份: '2026-11',
-    干部编号: cadreId,
-    规则编码: 'T-MEDIATION',
-    数量: 1,
-    分值: 5,
-    积分: 5,
-    得分依据: reason,
-    来源: SOURCE_ZH.form,
-    申报人: `cadre${cadreId.slice(1)}@example.org`,
-    申报时间: '2026-11-03 09:00:00',
-    状态: status,
-    审核意见: note,
-  });
-}
-
-/**
- * The demo community (6 cadres, @example.org) with September published, November claims of 001 and 002,
- * the claim form, the web app deployed, and the links made by the owner. The script's developer is in
- * example.org's Workspace domain, so signed-in cadres of that domain are known to the web app.
- */
-function community(): { fake: FakeGas; links: Map<string, string> } {
-  const fake = freshGas({ scriptOwner: 'dev@example.org', htmlFiles: { Personal: TEMPLATE } });
-  doSetup();
-  setSetting(fake, '社区名称', '幸福社区');
-  doSetup();
-  seedDemo(fake, { cadres: CADRES });
-  // September as the latest publication (its 公示记录 row; publishing January to September in order
-  // is tests/gas/publish.test.ts's business).
-  typeRows(fake, 'publications', [
-    ['2026-09', 1, '公示-2026-09', OWNER, '2026-10-08 10:00:00', 20, 'a'.repeat(64)],
-  ]);
-  typeRows(fake, 'ledger', [
-    claim('F-1101', '001', '待审核', '调解张家邻里漏水纠纷'),
-    claim('F-1102', '001', '已驳回', '调解李家宠物纠纷', '无调解记录，请补充'),
-    claim('F-1103', '002', '已通过', '机密：王家离婚调解'),
-  ]);
-  doSetupForm();
-  fake.setWebAppUrl(APP);
-  const links = new Map(personalLinks(fake.spreadsheet, false).map((l) => [l.cadreId, l.url]));
-  return { fake, links };
-}
-
-const tokenOf = (url: string) => decodeURIComponent(new URL(url).searchParams.get('t')!);
-
-/** A visit to the web app as `visitor` ('' = signed out) with the link's token (or none). */
-function visit(fake: FakeGas, visitor: string, t?: string): string {
-  fake.setRunContext('webapp');
-  fake.setActiveUser(visitor);
-  fake.setEffectiveUser(OWNER); // executes as the deployer
-  try {
-    return entry.doGet({ parameter: t === undefined ? {} : { t } } as never).getContent();
-  } finally {
-    fake.setRunContext('full');
-    fake.setActiveUser(OWNER);
-  }
-}
 
 const refusalText = (html: string) => /<div class="refusal"[^>]*><h1>([^<]*)<\/h1><p>([^<]*)<\/p>/.exec(html);
 
@@ -94,7 +22,8 @@ describe('a signed personal link (Session is blank for consumer accounts in an e
     expect(refusalText(html)).toBeNull();
     expect(html).toContain('<b>王建国</b>（001）');
     expect(html).toContain('<h1>2026年9月个人积分单</h1>');
-    expect(html).toContain('2026年11月（实时，截至 2026-11-05 10:00:00）');
+    expect(html).toContain('<h2>2026年11月（实时）</h2>');
+    expect(html).toContain('数据截至 2026-11-05 10:00:00，本月积分以月度公示为准');
     expect(html).toContain('调解张家邻里漏水纠纷');
     expect(html).toContain('<span class="st pending">待审核</span>');
     expect(html).toContain(
