@@ -1,10 +1,12 @@
 // The personal page web app (doGet) on the fake: a signed link shows its own cadre only; tampered, rotated or foreign tokens and strangers are refused in Chinese; a same-domain signed-in cadre gets their page; no page holds another cadre's data.
+
+import { SOURCE_ZH } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
 import { personalLinks, personalPageFor, SECRET_KEY } from '../../src/gas/personal-page';
 import { REFUSAL } from '../../src/shared/personal-page';
 import { TAB } from '../../src/shared/tabs';
-import { cleanupGas, freshGas } from './helpers';
+import { cleanupGas, freshGas, ledgerRow, typeRows } from './helpers';
 import { CADRES, community, DEMO, TEMPLATE, tokenOf, visit } from './personal-fixture';
 
 afterEach(cleanupGas);
@@ -160,4 +162,31 @@ test('privacy: for every demo cadre, the page holds no other cadre’s name, ent
       if (!mine.has(r.reason)) expect(html).not.toContain(r.reason);
     }
   }
+});
+
+test('hostile roster and ledger text is escaped: no markup of theirs reaches the page', () => {
+  const { fake, links } = community();
+  const roster = fake.spreadsheet.getSheetByName(TAB.roster)!;
+  roster.getRange(2, 2).setValue('<img src=x onerror="window.__pwned=1">');
+  typeRows(fake, 'ledger', [
+    ledgerRow({
+      编号: 'F-1199',
+      月份: '2026-11',
+      干部编号: '001',
+      规则编码: 'T-MEDIATION',
+      数量: 1,
+      分值: 5,
+      积分: 5,
+      得分依据: '</script><script>window.__pwned=2</script>',
+      来源: SOURCE_ZH.form,
+      申报人: 'cadre01@example.org',
+      申报时间: '2026-11-04 09:00:00',
+      状态: '待审核',
+    }),
+  ]);
+  const html = visit(fake, '', tokenOf(links.get('001')!));
+  expect(html).toContain('&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;');
+  expect(html).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;');
+  expect(html).not.toContain('<img');
+  expect(html).not.toContain('<script>window');
 });
