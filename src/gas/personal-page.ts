@@ -262,6 +262,21 @@ function prepareLinks(ss: Spreadsheet, rotate: boolean): string {
   return secret;
 }
 
+/**
+ * For the statement e-mail: each cadre's link, once a member has enabled the links (个人链接 made the
+ * secret) and the web app is deployed; null otherwise (no secret is made here).
+ */
+export function personalLinkMaker(ss: Spreadsheet): ((cadreId: string) => string) | null {
+  try {
+    const secret = props().getProperty(SECRET_KEY);
+    const base = secret ? ScriptApp.getService().getUrl() : null;
+    if (!secret || !base || props().getProperty(BOOK_KEY) !== ss.getId()) return null;
+    return (cadreId) => `${base}?t=${encodeURIComponent(personalToken(ss, cadreId, secret))}`;
+  } catch {
+    return null;
+  }
+}
+
 export interface PersonalLink {
   cadreId: string;
   name: string;

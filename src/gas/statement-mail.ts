@@ -1,5 +1,6 @@
 // 个人积分单 by e-mail after 发布月度公示 / 发布更正公示: one private message per cadre with a roster e-mail, within MailApp's daily quota; never fails the publication.
 
+import { escapeHtml } from '../shared/publish';
 import type { RecomputeResult } from '../shared/recompute';
 import {
   buildStatements,
@@ -10,6 +11,7 @@ import {
 } from '../shared/statement';
 import { TAB } from '../shared/tabs';
 import { logAction } from './log';
+import { personalLinkMaker } from './personal-page';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,6 +57,7 @@ export function mailStatements(
   const report: StatementMailReport = { sent: [], notSent: [], noEmail: [], message: '' };
   const emails = new Map(result.book.scenario.roster.map((c) => [c.id, (c.email ?? '').trim()]));
   const statements = buildStatements(result, month, publication, publication.publishedAt);
+  const linkFor = personalLinkMaker(ss);
   let quota = 0;
   let quotaError = '';
   try {
@@ -78,11 +81,20 @@ export function mailStatements(
       continue;
     }
     try {
+      // The cadre's own personal-page link (src/gas/personal-page.ts), in a message to them alone.
+      const url = linkFor?.(s.cadreId) ?? '';
+      const lead = '个人积分页面（随时查看最新积分和申报状态；链接只属于您本人，请勿转发）';
       MailApp.sendEmail({
         to,
         subject: statementSubject(s),
-        body: statementText(s),
-        htmlBody: statementHtml(s),
+        body: url ? `${statementText(s)}\n${lead}：${url}\n` : statementText(s),
+        htmlBody: url
+          ? statementHtml(s).replace(
+              '</body>',
+              () =>
+                `<p class="footer">${lead}：<a href="${escapeHtml(url)}">${escapeHtml(url)}</a></p>\n</body>`,
+            )
+          : statementHtml(s),
         name: `${s.communityName}积分台账`,
       });
       quota--;

@@ -3,11 +3,15 @@
 import { SOURCE_ZH } from '../../src/core';
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
-import { personalLinks, personalPageFor, SECRET_KEY } from '../../src/gas/personal-page';
+import { personalLinkMaker, personalLinks, personalPageFor, SECRET_KEY } from '../../src/gas/personal-page';
+import { INPUT_READS } from '../../src/gas/recompute-action';
+import { readTabs } from '../../src/gas/sheets-io';
+import { mailStatements } from '../../src/gas/statement-mail';
 import { REFUSAL } from '../../src/shared/personal-page';
+import { recompute } from '../../src/shared/recompute';
 import { TAB } from '../../src/shared/tabs';
-import { cleanupGas, freshGas, ledgerRow, typeRows } from './helpers';
-import { CADRES, community, DEMO, TEMPLATE, tokenOf, visit } from './personal-fixture';
+import { cleanupGas, freshGas, ledgerRow, OWNER, typeRows } from './helpers';
+import { APP, CADRES, community, DEMO, TEMPLATE, tokenOf, visit } from './personal-fixture';
 
 afterEach(cleanupGas);
 
@@ -189,4 +193,41 @@ test('hostile roster and ledger text is escaped: no markup of theirs reaches the
   expect(html).toContain('&lt;/script&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;');
   expect(html).not.toContain('<img');
   expect(html).not.toContain('<script>window');
+});
+
+test('the statement e-mail carries the cadre’s own link (once links are enabled), and that link opens only them', () => {
+  const { fake } = community();
+  const ss = fake.spreadsheet;
+  const result = recompute(readTabs(ss, INPUT_READS), {
+    nowMonth: '2026-11',
+    nowText: '2026-11-05 10:00:00',
+    offsetMinutes: 480,
+  });
+  mailStatements(
+    ss,
+    result,
+    '2026-09',
+    { tabName: '公示-2026-09', revision: 0, publishedAt: '2026-10-08 10:00:00' },
+    OWNER,
+  );
+  const sent = fake.MailApp.sent;
+  expect(sent).toHaveLength(CADRES);
+  for (const m of sent) {
+    const cadre = DEMO.roster.find((c) => String(c.email) === String(m.to))!;
+    const urls = [...String(m.body).matchAll(/https:\/\/script\.google\.com\/\S+/g)].map((x) => x[0]);
+    expect(urls).toHaveLength(1);
+    expect(String(m.body)).toContain(
+      '个人积分页面（随时查看最新积分和申报状态；链接只属于您本人，请勿转发）：',
+    );
+    expect(String(m.htmlBody)).toContain(`<a href="${urls[0]!.replace(/&/g, '&amp;')}">`);
+    expect(visit(fake, '', tokenOf(urls[0]!))).toContain(`<b>${cadre.name}</b>（${cadre.id}）`);
+  }
+});
+
+test('before any member made the links, the statement e-mail has no link (no secret is made by mailing)', () => {
+  const fake = freshGas({ htmlFiles: { Personal: TEMPLATE } });
+  doSetup();
+  fake.setWebAppUrl(APP);
+  expect(personalLinkMaker(fake.spreadsheet)).toBeNull();
+  expect(fake.PropertiesService.getScriptProperties().getProperty(SECRET_KEY)).toBeNull();
 });
