@@ -137,12 +137,17 @@ function prefilledFormUrl(cadre: { id: string; name: string }): string {
     formId = formId || props().getProperty(FORM_KEY);
     if (!formId) return '';
     const form = FormApp.openById(formId);
-    const item = form.getItems().find((i) => i.getTitle() === FORM_TITLES.subject);
-    if (!item) return form.getPublishedUrl();
-    return form
-      .createResponse()
-      .withItemResponse(item.asListItem().createResponse(cadreLabel(cadre)))
-      .toPrefilledUrl();
+    try {
+      const item = form.getItems().find((i) => i.getTitle() === FORM_TITLES.subject);
+      if (item)
+        return form
+          .createResponse()
+          .withItemResponse(item.asListItem().createResponse(cadreLabel(cadre)))
+          .toPrefilledUrl();
+    } catch {
+      // a cadre added since 创建/更新申请表 is not yet a choice: the plain form is still better than none
+    }
+    return form.getPublishedUrl();
   } catch {
     return '';
   }
@@ -230,13 +235,24 @@ export function servePersonalPage(e?: {
     outcome = { page: null, refusal: err instanceof UserFacingError ? err.message : REFUSAL.failed };
   }
   const p = outcome.page;
-  const template = HtmlService.createTemplateFromFile('Personal');
-  template.css = `${STATEMENT_CSS}${PAGE_CSS}`;
-  template.body = p ? personalPageBody(p) : refusalBody(outcome.refusal);
-  template.data = jsonForScript(p ? { state: 'page', cadreId: p.cadreId } : { state: 'refused' });
+  const css = `${STATEMENT_CSS}${PAGE_CSS}`;
+  const body = p ? personalPageBody(p) : refusalBody(outcome.refusal);
+  let out: GoogleAppsScript.HTML.HtmlOutput;
+  try {
+    const template = HtmlService.createTemplateFromFile('Personal');
+    template.css = css;
+    template.body = body;
+    template.data = jsonForScript(p ? { state: 'page', cadreId: p.cadreId } : { state: 'refused' });
+    out = template.evaluate();
+  } catch (err) {
+    // Personal.html not pushed with the script (an old deployment): the same content, without the script.
+    console.error(`personal page template: ${(err as Error)?.message ?? String(err)}`);
+    out = HtmlService.createHtmlOutput(
+      `<base target="_top"><style>${css}</style><main id="app">${body}</main>`,
+    );
+  }
   return (
-    template
-      .evaluate()
+    out
       .setTitle(p ? `${p.communityName} 我的积分：${p.name}` : '个人积分页面')
       // Meta tags written in the HTML file are ignored in web apps; viewport must be added here
       // (https://developers.google.com/apps-script/reference/html/html-output#addMetaTag(String,String)).

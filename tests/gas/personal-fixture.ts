@@ -65,10 +65,10 @@ export function community(template = TEMPLATE): { fake: FakeGas; links: Map<stri
 export const tokenOf = (url: string) => decodeURIComponent(new URL(url).searchParams.get('t')!);
 
 /** A visit to the web app as `visitor` ('' = signed out) with the link's token (or none). */
-export function visit(fake: FakeGas, visitor: string, t?: string): string {
+export function visit(fake: FakeGas, visitor: string, t?: string, deployer = OWNER): string {
   fake.setRunContext('webapp');
   fake.setActiveUser(visitor);
-  fake.setEffectiveUser(OWNER); // executes as the deployer
+  fake.setEffectiveUser(deployer); // executes as the deployer
   try {
     return entry.doGet({ parameter: t === undefined ? {} : { t } } as never).getContent();
   } finally {

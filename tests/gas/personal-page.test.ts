@@ -10,7 +10,7 @@ import { mailStatements } from '../../src/gas/statement-mail';
 import { REFUSAL } from '../../src/shared/personal-page';
 import { recompute } from '../../src/shared/recompute';
 import { TAB } from '../../src/shared/tabs';
-import { cleanupGas, freshGas, ledgerRow, OWNER, typeRows } from './helpers';
+import { cleanupGas, freshGas, ledgerRow, MEMBER, OWNER, typeRows } from './helpers';
 import { APP, CADRES, community, DEMO, TEMPLATE, tokenOf, visit } from './personal-fixture';
 
 afterEach(cleanupGas);
@@ -230,4 +230,20 @@ test('before any member made the links, the statement e-mail has no link (no sec
   fake.setWebAppUrl(APP);
   expect(personalLinkMaker(fake.spreadsheet)).toBeNull();
   expect(fake.PropertiesService.getScriptProperties().getProperty(SECRET_KEY)).toBeNull();
+});
+
+test('deployed by a member who cannot open the claim form: the page still works, without the form link', () => {
+  const { fake, links } = community();
+  const html = visit(fake, '', tokenOf(links.get('001')!), MEMBER);
+  expect(html).toContain('<b>王建国</b>（001）');
+  expect(html).not.toContain('id="form-link"');
+  expect(html).toContain('申请表链接暂时无法生成，请使用两委在群里发布的申请表链接。');
+});
+
+test('without the Personal.html file (an old push) the page is served from the same body', () => {
+  const { fake, links } = community();
+  (fake.HtmlService as unknown as { files: Map<string, string> }).files.delete('Personal');
+  const html = visit(fake, '', tokenOf(links.get('001')!));
+  expect(html).toMatch(/^<base target="_top"><style>/);
+  expect(html).toContain('<b>王建国</b>（001）');
 });
