@@ -12,7 +12,7 @@ import type { FakeGas } from '../fake';
 import { freshGas, ledgerRow, OWNER, seedDemo, setSetting, typeRows } from './helpers';
 
 export const APP = 'https://script.google.com/macros/s/FAKE-DEPLOYMENT/exec';
-// Apps Script serves the project file Personal.html (dist/, built from this template): the fake runs the same scriptlets.
+// Apps Script serves the project file Personal.html (dist/, built from this source): the placeholders are the same.
 export const TEMPLATE = readFileSync(join(__dirname, '..', '..', 'src', 'client', 'personal.html'), 'utf8');
 export const DEMO = demoScenario();
 export const CADRES = 6;

@@ -243,7 +243,10 @@ test('deployed by a member who cannot open the claim form: the page still works,
 test('without the Personal.html file (an old push) the page is served from the same body', () => {
   const { fake, links } = community();
   (fake.HtmlService as unknown as { files: Map<string, string> }).files.delete('Personal');
+  const logged = jest.spyOn(console, 'error').mockImplementation(() => {});
   const html = visit(fake, '', tokenOf(links.get('001')!));
+  expect(logged).toHaveBeenCalledWith('personal page file: No HTML file named Personal was found.');
+  logged.mockRestore();
   expect(html).toMatch(/^<base target="_top"><style>/);
   expect(html).toContain('<b>王建国</b>（001）');
 });
