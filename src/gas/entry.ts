@@ -18,8 +18,8 @@ import { doRecompute, doSetup, helpText, menuAction } from './actions';
 import { cadreRank, cadreTotal, leaveDays } from './custom-functions';
 import { buildMenu } from './menu';
 import { runMonthlyNotify } from './notify';
-import { runDailyNotify } from './reminders';
 import { servePersonalPage, showPersonalLinks } from './personal-page';
+import { runDailyNotify } from './reminders';
 import {
   doSetupForm,
   doSyncResponses,
