@@ -110,7 +110,7 @@ const bundled = await esbuild.build({
 const genDir = mkdtempSync(join(root, 'node_modules', '.jifen-bench-'));
 const genFile = join(genDir, 'generator.mjs');
 writeFileSync(genFile, bundled.outputFiles[0].text);
-let t = performance.now();
+const t = performance.now();
 const { generate } = await import(pathToFileURL(genFile).href);
 generate(book, ENTRIES, CADRES);
 rmSync(genDir, { recursive: true, force: true });
@@ -124,12 +124,14 @@ console.log(
 const probe = join(work, 'rss-probe.cjs');
 writeFileSync(
   probe,
-  `process.on('exit', () => require('node:fs').writeFileSync(process.env.JIFEN_RSS_FILE, String(process.resourceUsage().maxRSS * 1024)));\n`,
+  // Peak RSS and CPU time (user + system): CPU time is what to compare on a busy 2-core machine, where
+  // wall time depends on everyone else.
+  `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeFileSync(process.env.JIFEN_RSS_FILE, JSON.stringify({ rss: u.maxRSS * 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 })); });\n`,
 );
-function run(label, args) {
+function run(label, args, script = bin) {
   const rssFile = join(work, `${label}.rss`);
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['-r', probe, bin, ...args], {
+  const r = spawnSync(process.execPath, ['-r', probe, script, ...args], {
     encoding: 'utf8',
     env: { ...process.env, JIFEN_RSS_FILE: rssFile, JIFEN_PROGRESS: '1' },
   });
@@ -138,19 +140,46 @@ function run(label, args) {
     console.error(`${label} failed (exit ${r.status}):\n${r.stderr}`);
     process.exit(1);
   }
-  const rss = Number(readFileSync(rssFile, 'utf8'));
-  console.log(`${label}: ${(ms / 1000).toFixed(2)} s, peak RSS ${mib(rss)} MiB`);
+  const { rss, cpu } = JSON.parse(readFileSync(rssFile, 'utf8'));
+  console.log(
+    `${label}: ${(ms / 1000).toFixed(2)} s (CPU ${(cpu / 1000).toFixed(2)} s), peak RSS ${mib(rss)} MiB`,
+  );
   for (const line of r.stdout.trim().split('\n').slice(0, 2)) console.log(`  ${line}`);
-  return { ms, rss };
+  return { ms, rss, cpu };
 }
 
-t = performance.now();
+// The floor (issue 12): in one node process, inflate every part of the same file and scan all its cells —
+// the least any command that reads the whole book must do.
+const floorScript = join(work, 'floor.cjs');
+writeFileSync(
+  floorScript,
+  `const fs = require('node:fs'), zlib = require('node:zlib');
+const buf = fs.readFileSync(process.argv[2]);
+let eocd = buf.length - 22; while (buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+const count = buf.readUInt16LE(eocd + 10); let p = buf.readUInt32LE(eocd + 16); let cells = 0, bytes = 0;
+for (let i = 0; i < count; i++) {
+  const method = buf.readUInt16LE(p + 10), csize = buf.readUInt32LE(p + 20);
+  const nlen = buf.readUInt16LE(p + 28), xlen = buf.readUInt16LE(p + 30), clen = buf.readUInt16LE(p + 32);
+  const off = buf.readUInt32LE(p + 42);
+  const lh = off + 30 + buf.readUInt16LE(off + 26) + buf.readUInt16LE(off + 28);
+  const raw = buf.subarray(lh, lh + csize);
+  const data = method === 8 ? zlib.inflateRawSync(raw) : raw;
+  bytes += data.length;
+  const text = data.toString('utf8');
+  for (let j = text.indexOf('<c '); j >= 0; j = text.indexOf('<c ', j + 3)) cells++;
+  p += 46 + nlen + xlen + clen;
+}
+console.log(cells + ' cells, ' + (bytes / 1048576).toFixed(1) + ' MiB inflated');
+`,
+);
+const floor = run('floor: inflate every part + scan every cell', [book], floorScript);
+
 const recompute = run('jifen recompute', ['recompute', book, '--by', 'bench']);
-const publish = run('jifen publish --month 2026-06', [
+const publish = run('jifen publish --month 2026-01', [
   'publish',
   book,
   '--month',
-  '2026-06',
+  '2026-01',
   '--by',
   'bench',
 ]);
@@ -162,7 +191,24 @@ const result = {
   recomputePeakRssMiB: Number(mib(recompute.rss)),
   publishSeconds: Number((publish.ms / 1000).toFixed(2)),
   publishPeakRssMiB: Number(mib(publish.rss)),
+  floorSeconds: Number((floor.ms / 1000).toFixed(2)),
+  floorCpuSeconds: Number((floor.cpu / 1000).toFixed(2)),
+  floorPeakRssMiB: Number(mib(floor.rss)),
+  recomputeCpuSeconds: Number((recompute.cpu / 1000).toFixed(2)),
 };
+const ratio = (a, b) => (a / b).toFixed(1);
+console.log(
+  [
+    '',
+    '| | wall s | CPU s | peak RSS MiB | × floor (CPU) | × floor (RSS) |',
+    '|---|---|---|---|---|---|',
+    `| floor (inflate + scan) | ${result.floorSeconds} | ${result.floorCpuSeconds} | ${result.floorPeakRssMiB} | 1 | 1 |`,
+    `| recompute | ${result.recomputeSeconds} | ${result.recomputeCpuSeconds} | ${result.recomputePeakRssMiB} | ${ratio(recompute.cpu, floor.cpu)} | ${ratio(recompute.rss, floor.rss)} |`,
+    `| publish (incl. PDF) | ${result.publishSeconds} | ${(publish.cpu / 1000).toFixed(2)} | ${result.publishPeakRssMiB} | ${ratio(publish.cpu, floor.cpu)} | ${ratio(publish.rss, floor.rss)} |`,
+    '',
+    'Goal (issue 12): recompute ≤ 3× the floor and ≤ 300 MiB peak.',
+  ].join('\n'),
+);
 console.log(JSON.stringify(result));
 if (keep) console.log(`kept: ${book}`);
 else rmSync(work, { recursive: true, force: true });

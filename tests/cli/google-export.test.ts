@@ -8,6 +8,9 @@ import { DEFAULT_RULES } from '../../src/core';
 import { headersOf, SETTINGS_ROWS, TAB } from '../../src/shared/tabs';
 import { cli, coreFigures, readBook, summaryRowsOf, tempDir } from './helpers';
 
+// Publishing prints a PDF with Chromium: seconds, more on a busy machine.
+jest.setTimeout(60_000);
+
 const month = (m: number) => new Date(Date.UTC(2026, m - 1, 1));
 
 /** Adds a tab; `fmt` maps a 1-based column to a number format (Sheets exports dates as numbers + format). */

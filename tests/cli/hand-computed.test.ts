@@ -18,6 +18,9 @@ import {
 } from '../helpers/hand-community';
 import { cli, readBook, summaryRowsOf, tempDir } from './helpers';
 
+// Publishing prints a PDF with Chromium: seconds, more on a busy machine.
+jest.setTimeout(60_000);
+
 const M = HAND_MONTH;
 
 test('jifen evaluate --period 2026-09 gives the hand-computed JSON (rank order, tiers, tie flag, leave)', async () => {
