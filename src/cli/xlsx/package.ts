@@ -33,9 +33,6 @@ export { XlsxFormatError };
  * from it are several times the part), so such a book is refused with a message instead of
  * exhausting memory. The total bounds the work of one open package.
  */
-/** Sheets longer than this are written with inline strings (see writeSheet). */
-export const INLINE_STRINGS_ROWS = 5000;
-
 export const MAX_PART_BYTES = 256 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 512 * 1024 * 1024;
 
@@ -693,10 +690,10 @@ export class XlsxPackage {
     const ids = this.styles();
     // Each sheet's VML notes get their own shape-id block (Excel expects them unique in the workbook).
     const block = this.sheets.findIndex((s) => s.path === path) + 1;
-    // Big sheets (a year's 积分台账) use inline strings: no lookup per cell, and no shared-string table
-    // that grows by every unique 得分依据 at each rewrite. Small ones keep the shared table, as Excel does.
-    const inline = model.values.length > INLINE_STRINGS_ROWS;
-    const rendered = renderSheet(model, ids, inline ? null : (s) => this.intern(s), this.date1904, block);
+    // Shared strings, not inline ones: tried for big sheets (npm run bench, 2026-12-02), the 120k-row
+    // ledger's XML grew by 58 % (names, items and statuses repeat on every row) and reading it cost more
+    // than the lookups saved.
+    const rendered = renderSheet(model, ids, (s) => this.intern(s), this.date1904, block);
     const sheetRels: Rel[] = [];
     if (rendered.comments) {
       // Conventional part names (xl/commentsN.xml, xl/drawings/vmlDrawingN.vml): some readers rely on them.

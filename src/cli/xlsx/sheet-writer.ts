@@ -59,7 +59,7 @@ function widthChars(px: number): number {
 export function renderSheet(
   model: SheetModel,
   ids: StyleIds,
-  intern: ((s: string) => number) | null,
+  intern: (s: string) => number,
   date1904: boolean,
   vmlBlock = 1,
 ): RenderedSheet {
@@ -114,12 +114,7 @@ export function renderSheet(
       let style: StyleName | undefined = headerRows.has(r) ? 'header' : model.styleOf?.(r, c, v);
       style ??= columns[c]?.style;
       if (typeof v === 'string') {
-        // Inline strings (ECMA-376 §18.3.1.53 is / §18.18.11 inlineStr) when no table is given: no lookup per
-        // cell and no shared-string table that grows with every rewrite (a 120k-row ledger has 120k unique
-        // reasons). Excel, LibreOffice and Google Sheets all read them.
-        cells += intern
-          ? `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`
-          : `<c r="${ref}"${sAttr(ids, style)} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`;
+        cells += `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`;
       } else if (typeof v === 'number') {
         if (Number.isFinite(v)) cells += `<c r="${ref}"${sAttr(ids, style)}><v>${v === 0 ? 0 : v}</v></c>`;
       } else if (typeof v === 'boolean') {
