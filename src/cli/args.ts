@@ -3,7 +3,14 @@
 import { parseArgs } from 'node:util';
 import { UserError } from './errors';
 
-export type CommandName = 'evaluate' | 'demo' | 'recompute' | 'publish' | 'statements' | 'verify';
+export type CommandName =
+  | 'evaluate'
+  | 'demo'
+  | 'recompute'
+  | 'publish'
+  | 'statements'
+  | 'verify'
+  | 'rollover';
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -80,6 +87,20 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       '    指出每处改动。--digest 给出公示上印的或邮件里的摘要：公示记录被删除或摘要被重新计算时，\n' +
       '    只有对照它们才能发现。\n',
     options: { digest: { type: 'string', example: '<公示上印的 64 位校验码>' } },
+  },
+  rollover: {
+    usage: 'jifen rollover <台账.xlsx> [--confirm-exceptions "<说明>"] [--by <操作人>]',
+    fileLabel: '工作簿',
+    description:
+      '    年度结转（每年一月）：先列出尚缺的事项（有数据未公示的月份、未发布的半年汇总、待审核的申报、\n' +
+      '    未处理的异议），有缺项时拒绝；两委确认按现状结转时加 --confirm-exceptions 写明例外。\n' +
+      '    然后发布年度公示「公示-YYYY」（年度积分、排名、分档、评优依据），写只读归档 <台账>-YYYY归档.xlsx\n' +
+      '    （整本当年工作簿，校验通过），再把工作簿转入下一年度：考核年度加 1，台账、考勤、成绩、兑换、异议清空\n' +
+      '    （保留表头），干部名册（离职者除外）、规则和设置保留。中途失败可重新运行，从中断处继续，不会重复。\n',
+    options: {
+      'confirm-exceptions': { type: 'string', example: '"上半年汇总已书面报送街道"' },
+      by: { type: 'string', example: '李秀英' },
+    },
   },
 };
 

@@ -9,6 +9,7 @@ import { currentMonthShanghai } from './clock';
 import { UserError } from './errors';
 import { runEvaluate } from './evaluate-command';
 import { runDemo, runPublish, runRecompute, runVerify, type WorkbookContext } from './xlsx/commands';
+import { runRollover } from './xlsx/rollover';
 import { runStatements } from './xlsx/statements';
 
 const NOTES = `  Google 表格可用“文件 › 下载 › Microsoft Excel (.xlsx)”得到可用的 .xlsx。
@@ -115,6 +116,12 @@ async function run(command: CommandName, p: ParsedCommand, io: Io): Promise<numb
       const month = requireValue(p, command, 'month');
       const out = requireValue(p, command, 'out');
       io.out(await runStatements(file, month, out, workbookContext(p, io, file)));
+      return 0;
+    }
+    case 'rollover': {
+      const c = p.values['confirm-exceptions'];
+      const confirm = typeof c === 'string' ? c.trim() : undefined;
+      io.out(runRollover(file, workbookContext(p, io, file), { confirm }));
       return 0;
     }
     case 'verify': {

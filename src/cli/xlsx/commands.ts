@@ -97,7 +97,7 @@ export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
  * 公示记录 with one more row, placed by header. A 公示记录 written before sealing lacks the seal columns:
  * they are added to its header, so the new row's 摘要 is never dropped.
  */
-function withRecord(publications: Cell[][] | undefined, row: Cell[]): Cell[][] {
+export function withRecord(publications: Cell[][] | undefined, row: Cell[]): Cell[][] {
   const want = headersOf('publications');
   const header: Cell[] = publications?.length ? publications[0]!.slice() : [];
   const names = header.map((h) => (typeof h === 'string' ? h.trim() : ''));
@@ -136,12 +136,12 @@ export function bookSeals(
 }
 
 /** Stops 重新计算 / 发布 (exit 3) while a sealed month, its snapshot or its record changed. */
-function refuseIfTampered(pkg: XlsxPackage, values: WorkbookValues, action: string): void {
+export function refuseIfTampered(pkg: XlsxPackage, values: WorkbookValues, action: string): void {
   const refusal = sealRefusal(bookSeals(pkg, values), action);
   if (refusal) throw new UserError(refusal, 3);
 }
 
-function appendLog(pkg: XlsxPackage, values: WorkbookValues, row: Cell[]): void {
+export function appendLog(pkg: XlsxPackage, values: WorkbookValues, row: Cell[]): void {
   const log = values.log?.length ? values.log : [headersOf('log')];
   values.log = [...log, row];
   pkg.setSheet(TAB.log, tabModel('log', values.log));
@@ -269,7 +269,7 @@ export function monthHighlights(result: RecomputeResult, month: string): string 
   return `${lines.join('\n')}\n`;
 }
 
-function requireXlsxName(file: string): void {
+export function requireXlsxName(file: string): void {
   const ext = extname(file).toLowerCase();
   if (ext === '.xls' || ext === '.et' || ext === '.ods')
     throw new UserError(`不支持 ${ext} 格式，请先另存为 .xlsx（Excel 工作簿）：${file}`);
@@ -323,12 +323,12 @@ export function buildDemoBook(ctx: WorkbookContext): { pkg: XlsxPackage; result:
 }
 
 /** Notices of the book lock (stale lock taken over, temp files removed), printed before the result. */
-function noticeLines(notices: readonly string[]): string {
+export function noticeLines(notices: readonly string[]): string {
   return notices.map((n) => `${n}\n`).join('');
 }
 
 /** Fails early with the usual message for a missing file or folder, before a lock is created beside it. */
-function requireExisting(file: string): void {
+export function requireExisting(file: string): void {
   if (!existsSync(file)) openBook(file, false);
 }
 

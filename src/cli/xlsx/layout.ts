@@ -1,6 +1,7 @@
 // Sheet models of jifen's tabs for the .xlsx writer, from the shared COLUMNS specs (the same layout as in Google Sheets).
 
 import type { Cell } from '../../shared/cells';
+import type { PeriodReport } from '../../shared/period-report';
 import { SNAPSHOT_COLUMN_WIDTHS, type Snapshot, tierClass } from '../../shared/publish';
 import { COLUMNS, type ColumnKind, type ColumnSpec, type ColumnTab } from '../../shared/tabs';
 import type { SheetModel } from './sheet-writer';
@@ -83,5 +84,28 @@ export function readmeModel(lines: readonly string[]): SheetModel {
     values: lines.map((l) => [l]),
     columns: [{ width: 900, style: 'text' }],
     styleOf: (row) => (row === 0 ? 'title' : undefined),
+  };
+}
+
+/** Column widths of a half-year or year ranking 公示 (as the add-on's 发布半年汇总). */
+const PERIOD_REPORT_WIDTHS = [50, 60, 70, 90, 55, 50, 50, 50, 55, 120, 300, 180] as const;
+
+/** A protected half-year / year ranking 公示 tab: title, shaded header, tier colours, A4 print setup. */
+export function periodReportModel(r: PeriodReport): SheetModel {
+  const tierCol = 9;
+  return {
+    values: r.values,
+    columns: PERIOD_REPORT_WIDTHS.map((width) => ({ width, style: 'general' as StyleName })),
+    headerRows: [r.table.header],
+    styleOf: (row, col, v) => {
+      if (row === 0) return 'title';
+      if (row >= r.table.start && row < r.table.end && col === tierCol && typeof v === 'string')
+        return TIER_STYLE[tierClass(v)];
+      return typeof v === 'string' ? 'text' : undefined;
+    },
+    freezeRows: 0,
+    protect: true,
+    merges: ['A1:L1', 'A2:L2'],
+    printA4: true,
   };
 }

@@ -634,6 +634,37 @@ export class XlsxPackage {
     this.writeSheet(path, model);
   }
 
+  /** Removes a sheet: its <sheet> element, relationship, content type, part and the part's relationships. */
+  removeSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name === name);
+    if (i < 0) return;
+    const info = this.sheets[i]!;
+    this.dropSheetRels(info.path);
+    this.remove(info.path);
+    this.removeOverride(info.path);
+    this.workbookRels = this.workbookRels.filter((r) => r.id !== info.rId);
+    this.workbookXml = this.workbookXml.replace(
+      new RegExp(`<sheet\\b[^>]*\\bsheetId="${info.sheetId}"[^>]*/>`),
+      '',
+    );
+    // activeTab / firstSheet are indexes: a removed earlier sheet would leave them pointing elsewhere (or past the end).
+    this.workbookXml = this.workbookXml.replace(/\s(activeTab|firstSheet)="\d+"/g, ' $1="0"');
+    this.sheets.splice(i, 1);
+  }
+
+  /**
+   * Marks the workbook "read-only recommended" (<fileSharing readOnlyRecommended="1"/>, ECMA-376 §18.2.12):
+   * Excel and WPS offer to open it read-only. It goes right before <workbookPr> (CT_Workbook order).
+   */
+  markReadOnlyRecommended(): void {
+    if (/<fileSharing\b/.test(this.workbookXml)) return;
+    if (/<workbookPr\b/.test(this.workbookXml))
+      this.workbookXml = this.workbookXml.replace(
+        /<workbookPr\b/,
+        '<fileSharing readOnlyRecommended="1"/><workbookPr',
+      );
+  }
+
   /** The workbook element must declare the `r` prefix our <sheet r:id> uses. */
   private ensureRelNamespace(): void {
     const open = /<workbook\b[^>]*>/.exec(this.workbookXml)!;
