@@ -20,6 +20,7 @@ import { buildMenu } from './menu';
 import { runMonthlyNotify } from './notify';
 import { servePersonalPage, showPersonalLinks } from './personal-page';
 import { runDailyNotify } from './reminders';
+import { menuRollover } from './rollover-action';
 import {
   doSetupForm,
   doSyncResponses,
@@ -102,6 +103,11 @@ export function menuVerifySnapshots(): void {
 /** Menu: 发布更正公示 (a revised snapshot after upheld objections). */
 export function menuPublishCorrection(): void {
   menuAction('发布更正公示', () => menuPublish('correction'));
+}
+
+/** Menu: 年度结转 (each January: the year's 公示, an archive copy, the tabs cleared for the next year). */
+export function menuYearRollover(): void {
+  menuAction('年度结转', () => menuRollover());
 }
 
 /** Menu: 同步表单回复. */

@@ -17,6 +17,7 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: '发布半年汇总', handler: 'menuPublishHalfYear' },
   { label: '发布更正公示', handler: 'menuPublishCorrection' },
   { label: '校验公示', handler: 'menuVerifySnapshots' },
+  { label: '年度结转', handler: 'menuYearRollover' },
   { label: '同步表单回复', handler: 'menuSyncResponses' },
   { label: '创建/更新申请表', handler: 'menuSetupForm' },
   { label: '发送申报汇总给纪检专干', handler: 'menuNotifyDiscipline' },

@@ -57,7 +57,7 @@ export interface PublishOutcome {
 }
 
 /** Writes snapshot values into a new protected tab; returns the tab and the digest of what reads back. */
-function writeSnapshotTab(
+export function writeSnapshotTab(
   ss: Spreadsheet,
   name: string,
   values: Cell[][],
@@ -118,7 +118,7 @@ function writeSnapshotTab(
  * Appends the sealed 公示记录 row of a written snapshot tab: its look as displayed, the month's ledger
  * rows as stored now (monthly publications), and the previous row's digest. Returns the digest.
  */
-function appendSeal(
+export function appendSeal(
   ss: Spreadsheet,
   records: Sheet,
   sheet: Sheet,
@@ -153,7 +153,7 @@ function appendSeal(
 }
 
 /** Runs `fn`; if it throws, deletes the tabs it may have created (by name) and rethrows. */
-function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () => T): T {
+export function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () => T): T {
   const existed = new Set(names.filter((n) => ss.getSheetByName(n)));
   try {
     return fn();

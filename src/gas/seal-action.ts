@@ -83,14 +83,26 @@ export function externalSeals(): Map<string, string> {
   return out;
 }
 
+/** Forgets every digest kept outside (年度结转: the new year's chain starts fresh; the archive keeps the old one). */
+export function clearExternalSeals(): number {
+  const p = docProps();
+  if (!p) return 0;
+  const keys = Object.keys(p.getProperties()).filter((k) => k.startsWith(SEAL_PREFIX));
+  for (const k of keys) p.deleteProperty(k);
+  return keys.length;
+}
+
 export function recordExternalSeal(tabName: string, digest: string): void {
   docProps()?.setProperty(SEAL_PREFIX + tabName, digest);
 }
 
 /** Every sealed publication checked (values already read may be passed in). */
-export function spreadsheetSeals(ss: Spreadsheet, values: WorkbookValues = {}): SealReport {
+export function spreadsheetSeals(
+  ss: Spreadsheet,
+  values: WorkbookValues = {},
+  external: Map<string, string> = externalSeals(),
+): SealReport {
   const publications = values.publications ?? readTab(ss, 'publications');
-  const external = externalSeals();
   if ((publications?.length ?? 0) <= 1 && external.size === 0) return { findings: [], records: 0, sealed: 0 };
   const sheets = ss.getSheets();
   const byName = new Map(sheets.map((s) => [s.getName(), s]));

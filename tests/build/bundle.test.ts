@@ -35,6 +35,7 @@ const EXPECTED_GLOBALS = [
   'menuSetupForm',
   'menuSyncResponses',
   'menuVerifySnapshots',
+  'menuYearRollover',
   'monthlyNotify',
   'onEdit',
   'onFormSubmit',

@@ -63,6 +63,7 @@ type SSPick =
   | 'addEditor'
   | 'addEditors'
   | 'addViewer'
+  | 'copy'
   | 'deleteSheet'
   | 'getActiveSheet'
   | 'getEditors'
@@ -179,6 +180,40 @@ export class FakeSpreadsheet implements Pick<GSS, SSPick> {
   setSpreadsheetLocale(locale: string): void {
     this.hit('setSpreadsheetLocale');
     this.model.locale = locale;
+  }
+
+  /**
+   * copy(name): "Copies the spreadsheet and returns the new one."
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#copy(String)
+   * The copy is a new file owned by the user running the script, with every sheet in order: values,
+   * formats, notes, widths, frozen rows, merges, hidden rows/columns/sheets, tab colours. Not copied in the
+   * fake [UNCONFIRMED for real Sheets]: anything script-bound (document properties, triggers, the add-on's
+   * state) — they belong to the original document — and form links: no sheet of the copy receives a
+   * form's responses (Sheet.getFormUrl() is null). Protections, charts, conditional formats and named
+   * ranges are not copied either; an archive that must be read-only protects its sheets itself.
+   */
+  copy(name: string): GSS {
+    this.hit('copy');
+    if (typeof name !== 'string') badParams('SpreadsheetApp', 'Spreadsheet', 'copy', [name]);
+    const src = this.model;
+    const m = createSpreadsheetModel(this.ctx, {
+      name,
+      locale: src.locale,
+      timeZone: src.timeZone,
+      sheets: ['__copy__'],
+    });
+    m.owner = this.ctx.effectiveUser || src.owner;
+    m.sheets = src.sheets.map((sh) => {
+      const c = cloneSheet(this.ctx, sh, m, sh.name);
+      for (const r of sh.hiddenRows) c.hiddenRows.add(r);
+      for (const col of sh.hiddenCols) c.hiddenCols.add(col);
+      c.merges = sh.merges.map((x) => ({ ...x }));
+      c.hidden = sh.hidden;
+      c.tabColor = sh.tabColor;
+      return c;
+    });
+    m.activeSheet = m.sheets[0];
+    return spreadsheetApi(this.ctx, m);
   }
 
   // ---- sheets ----

@@ -209,6 +209,7 @@ describe('every server function refuses a non-member editor', () => {
     ['menuPublishHalfYear', () => entry.menuPublishHalfYear(), 'alert'],
     ['menuPublishCorrection', () => entry.menuPublishCorrection(), 'alert'],
     ['menuVerifySnapshots', () => entry.menuVerifySnapshots(), 'alert'],
+    ['menuYearRollover', () => entry.menuYearRollover(), 'alert'],
     ['menuSyncResponses', () => entry.menuSyncResponses(), 'alert'],
     ['menuSetupForm', () => entry.menuSetupForm(), 'alert'],
     ['menuNotifyDiscipline', () => entry.menuNotifyDiscipline(), 'alert'],
