@@ -3,6 +3,8 @@
 import { type Cell, cellText } from '../shared/cells';
 import type { WorkbookValues } from '../shared/read-tabs';
 import {
+  archiveMarker,
+  archiveRefusal,
   buildYearReport,
   EMPTIED_TABS,
   isPublicationTab,
@@ -79,6 +81,8 @@ export function rolloverPreview(ss: Spreadsheet): {
   refusal: string | null;
   resuming: boolean;
 } {
+  const isArchive = archiveRefusal(readTab(ss, 'settings'));
+  if (isArchive) return { year: 0, refusal: isArchive, resuming: false };
   const t = now(ss);
   const year = settingYear(ss) ?? Number(t.month.slice(0, 4)) - 1;
   const progress = readProgress(readTab(ss, 'settings'));
@@ -117,6 +121,8 @@ export function menuRollover(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadshe
 /** Runs the steps still to do; the 设置 marker 结转进度 says which is next. Caller holds the lock and checked membership. */
 export function rolloverSpreadsheet(ss: Spreadsheet, who: string, opts: RolloverRunOptions = {}): string {
   requireWritable(ss, [TAB.settings, TAB.publications, TAB.log, TAB.ledger, TAB.roster]);
+  const isArchive = archiveRefusal(readTab(ss, 'settings'));
+  if (isArchive) throw new UserFacingError(isArchive);
   const lines: string[] = [];
   const t = now(ss);
   for (;;) {
@@ -265,7 +271,7 @@ function archiveCopy(ss: Spreadsheet, year: number, who: string, opts: RolloverR
 
 /** The copy marks itself as the archive; every sheet not yet protected becomes editable by the committee only (idempotent). */
 function makeReadOnly(copy: Spreadsheet, ss: Spreadsheet, year: number): void {
-  const marker = `${year} 归档（只读）：${ss.getUrl()}`;
+  const marker = archiveMarker(year, ss.getUrl());
   if (
     cellText((readTab(copy, 'settings') ?? []).find((r) => cellText(r[0]) === PROGRESS_KEY)?.[1]) !== marker
   )

@@ -42,6 +42,22 @@ export function readProgress(settings: readonly (readonly Cell[])[] | undefined)
   return { year: Number(m[1]), step, ...(m[3] ? { archive: m[3] } : {}) };
 }
 
+/** The marker an archive carries instead of a step: '2026 归档（只读）：<the working book>'. */
+export function archiveMarker(year: number, source: string): string {
+  return `${year} 归档（只读）：${source}`;
+}
+
+/** The refusal for an archive (rollover must never turn an archive into a new year), or null for a working book. */
+export function archiveRefusal(settings: readonly (readonly Cell[])[] | undefined): string | null {
+  const row = readTable(settings as Cell[][] | undefined, 'settings', ['项目', '值']).rows.find(
+    (r) => cellText(r.get('项目')) === PROGRESS_KEY,
+  );
+  const m = /^(\d{4}) 归档（只读）：(.*)$/.exec(cellText(row?.get('值')));
+  return m
+    ? `这是 ${m[1]} 年度的只读归档，不能结转或修改。年度结转请对工作簿${m[2] ? `（${m[2]}）` : ''}运行。`
+    : null;
+}
+
 /** 设置 values with `key` set to `value` (the row is added at the end when missing). */
 export function withSetting(
   settings: readonly (readonly Cell[])[] | undefined,

@@ -233,6 +233,42 @@ describe('jifen rollover', () => {
     expect(tab(book, TAB.settings).find((r) => r[0] === '结转进度')?.[1]).toBe('2026 年度公示已发布');
   });
 
+  test('a published month changed after publication stops the close (exit 3); nothing is written', async () => {
+    const dir = tempDir();
+    const book = join(dir, '台账.xlsx');
+    prepareBook(book);
+    const pkg = readBook(book);
+    const ledger = pkg.values(TAB.ledger)!;
+    const row = ledger.findIndex((r) => r[1] === '2026-05' && r[col(ledger, '来源')] === '两委');
+    ledger[row]![col(ledger, '积分')] = 99;
+    pkg.setSheet(TAB.ledger, tabModel('ledger', ledger));
+    writeFileSync(book, pkg.toBuffer());
+    const before = sha256(readFileSync(book));
+    const run = await cli(['rollover', book, ...CONFIRM], JAN);
+    expect(run.code).toBe(3);
+    expect(run.err).toMatch(/^错误：已发布的内容被改动，年度结转已停止/);
+    expect(run.err).toContain('2026-05');
+    expect(sha256(readFileSync(book))).toBe(before);
+    expect(existsSync(archivePathFor(book, 2026))).toBe(false);
+  });
+
+  test('the archive itself cannot be rolled over again (read-only file); an empty exception is refused', async () => {
+    const dir = tempDir();
+    const book = join(dir, '台账.xlsx');
+    prepareBook(book);
+    expect((await cli(['rollover', book, '--confirm-exceptions', '  '], JAN)).err).toBe(
+      '错误：选项 --confirm-exceptions 的值不能为空，例如 --confirm-exceptions "上半年汇总已书面报送街道"\n',
+    );
+    expect((await cli(['rollover', book, ...CONFIRM], JAN)).code).toBe(0);
+    const archive = archivePathFor(book, 2026);
+    const again = await cli(['rollover', archive, ...CONFIRM], JAN);
+    expect(again.code).toBe(2);
+    // As root the file mode does not stop a write; the archive's own marker does.
+    expect(again.err).toMatch(
+      /^错误：(这是 2026 年度的只读归档，不能结转或修改。年度结转请对工作簿（.+台账\.xlsx）运行。|没有权限写入文件.+)\n$/,
+    );
+  });
+
   const steps: RolloverStep[] = ['published', 'archived', 'done'];
   test.each(steps)('rerun after an interruption after step %s: nothing lost, nothing doubled', (k) => {
     const dir = tempDir();
@@ -257,12 +293,10 @@ describe('jifen rollover', () => {
       return Object.fromEntries(p.tabList().map((t) => [t.name, p.values(t.name)]));
     };
     const strip = (v: Record<string, Cell[][] | undefined>, f: string) =>
-      JSON.parse(JSON.stringify(v).replaceAll(f, '<归档>'));
-    expect(strip(values(book), archivePathFor(book, 2026))).toEqual(
-      strip(values(ref), archivePathFor(ref, 2026)),
-    );
-    expect(strip(values(archivePathFor(book, 2026)), archivePathFor(book, 2026))).toEqual(
-      strip(values(archivePathFor(ref, 2026)), archivePathFor(ref, 2026)),
+      JSON.parse(JSON.stringify(v).replaceAll(archivePathFor(f, 2026), '<归档>').replaceAll(f, '<台账>'));
+    expect(strip(values(book), book)).toEqual(strip(values(ref), ref));
+    expect(strip(values(archivePathFor(book, 2026)), book)).toEqual(
+      strip(values(archivePathFor(ref, 2026)), ref),
     );
     const log = tab(book, TAB.log).map((r) => String(r[2]));
     expect(log.filter((l) => l === '发布年度公示')).toHaveLength(1);

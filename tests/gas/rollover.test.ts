@@ -176,6 +176,10 @@ describe('年度结转 (Sheets)', () => {
     const yh = fake.values(TAB.yearly)[0]!;
     expect(y).toHaveLength(11);
     for (const r of y) expect(r[yh.indexOf('起始分')]).toBe(100);
+    // The archive itself refuses a close.
+    expect(() => rolloverSpreadsheet(archive, OWNER)).toThrow(
+      `这是 2026 年度的只读归档，不能结转或修改。年度结转请对工作簿（${fake.spreadsheet.getUrl()}）运行。`,
+    );
     // A second run has nothing to do.
     expect(rolloverSpreadsheet(fake.spreadsheet, OWNER)).toBe(
       `2026 年度已结转（归档：${archive.getUrl()}），表格现为 2027 年度，无需再次结转。`,

@@ -4,6 +4,8 @@ import { chmodSync, existsSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { readSettings } from '../../shared/read-tabs';
 import {
+  archiveMarker,
+  archiveRefusal,
   buildYearReport,
   EMPTIED_TABS,
   isPublicationTab,
@@ -75,6 +77,8 @@ function rolloverLocked(file: string, ctx: WorkbookContext, opts: RolloverOption
     const { pkg, stamp } = openBook(file, true);
     const values = readingBook(file, () => readBookValues(pkg));
     checkStructure(pkg, values);
+    const isArchive = archiveRefusal(values.settings);
+    if (isArchive) throw new UserError(isArchive);
     const progress = readProgress(values.settings);
     const nowYear = Number(ctx.nowMonth.slice(0, 4));
     // In January 考核年度 left blank would mean the new year; the close is of the year before.
@@ -214,7 +218,14 @@ function writeArchive(
   } else {
     // The archive is the book as it is now (with the year's 公示), marked as the archive.
     const archive = XlsxPackage.open(pkg.toBuffer());
-    setProgress(archive, { ...values }, { year, step: 'archived', archive: shown });
+    const archiveValues = { ...values };
+    archiveValues.settings = withSetting(
+      values.settings,
+      PROGRESS_KEY,
+      archiveMarker(year, resolve(file)),
+      PROGRESS_NOTE,
+    );
+    archive.setSheet(TAB.settings, tabModel('settings', archiveValues.settings));
     archive.markReadOnlyRecommended();
     writeFilesAtomically([{ path, data: archive.toBuffer() }], lock);
     // Why chmod: "read-only recommended" is only advice to Excel; the file mode stops an accidental save.
