@@ -297,7 +297,7 @@ function openNextYear(ss: Spreadsheet, year: number, who: string, progress: Roll
   const t = now(ss);
   const values = readTabs(ss, [...INPUTS, ...EMPTIED_TABS]);
   const left = leavers(values);
-  const next = nextYearValues(values, year);
+  const next = nextYearValues(values, year, offsetMinutes(ss, t.date));
   for (const sheet of ss.getSheets()) if (isPublicationTab(sheet.getName())) ss.deleteSheet(sheet);
   // Published months' ledger rows were protected (积分台账 2026-xx 已公示（只读）): the new year's rows must not inherit them.
   const ledger = ss.getSheetByName(TAB.ledger);

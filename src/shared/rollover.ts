@@ -1,7 +1,7 @@
 // 年度结转 (year-end close), pure: what is missing, the year's 公示, the step marker, and the next year's tab values.
 
 import { parsePeriod, periodLabel } from '../core';
-import { type Cell, cellMonth, cellText } from './cells';
+import { type Cell, cellDate, cellMonth, cellText } from './cells';
 import { buildPeriodReport, type PeriodReport } from './period-report';
 import { readTable, type WorkbookValues } from './read-tabs';
 import type { RecomputeResult } from './recompute';
@@ -134,7 +134,7 @@ export function rolloverMissing(
   }
   const ledger = readTable(result.ledger, 'ledger', []);
   for (const r of ledger.rows)
-    if (cellText(r.get('状态')) === '待审核')
+    if (cellText(r.get('状态')) === '待审核' && !isAfterYear(r.get('月份'), result.year, offsetMinutes))
       out.push({
         kind: 'pending',
         text: `${TAB.ledger}第${r.row}行（${cellText(r.get('编号')) || '无编号'}，${cellText(r.get('干部姓名'))} ${cellMonth(r.get('月份'), 0)}）待审核`,
@@ -235,16 +235,19 @@ export function isPublicationTab(name: string): boolean {
 }
 
 /**
- * The working book's values for the next year: 考核年度 + 1; 积分台账, 考勤记录, 考核成绩, 积分兑换, 异议处理,
+ * The working book's values for the next year (rows already of the next year kept, see laterRows): 考核年度 + 1; 积分台账, 考勤记录, 考核成绩, 积分兑换, 异议处理,
  * the summaries, 公示记录 and 校验问题 emptied (headers kept); 干部名册 without cadres who left (they stay in
  * the archive), 起始月份 and 离职月份 cleared (everyone starts the year at 起始分); 积分规则, 设置 (but the
  * marker), 申报异常 and 操作日志 kept.
  */
-export function nextYearValues(values: WorkbookValues, year: number): WorkbookValues {
+export function nextYearValues(values: WorkbookValues, year: number, offsetMinutes = 0): WorkbookValues {
   const out: WorkbookValues = { ...values };
   for (const tab of EMPTIED_TABS) {
     const header = values[tab]?.[0];
-    out[tab] = [header?.length ? [...header] : headersOf(tab)];
+    out[tab] = [
+      header?.length ? [...header] : headersOf(tab),
+      ...laterRows(values, tab, year, offsetMinutes),
+    ];
   }
   const roster = values.roster?.length ? values.roster : [headersOf('roster')];
   const header = roster[0]!.map((h) => cellText(h));
@@ -266,6 +269,37 @@ export function nextYearValues(values: WorkbookValues, year: number): WorkbookVa
   ];
   out.settings = withSetting(values.settings, '考核年度', String(year + 1));
   return out;
+}
+
+/** Where a row's period is, for the tabs whose rows may already belong to the next year (typed in January before the close). */
+const PERIOD_COLUMN: Partial<Record<ColumnTab, string>> = {
+  ledger: '月份',
+  attendance: '月份',
+  scores: '期间',
+  redemptions: '日期',
+};
+
+/** Whether a row's period is after `year` ('2027-01', '2027-Q1', '2027-H1', a 2027 date). */
+export function isAfterYear(v: Cell, year: number, offsetMinutes = 0): boolean {
+  const t = v instanceof Date ? cellDate(v, offsetMinutes) : cellMonth(v, offsetMinutes);
+  const y = /^(\d{4})(?:-|$)/.exec(t);
+  return y !== null && Number(y[1]) > year;
+}
+
+/**
+ * Rows of the next year already typed (claims taken in from the form in January, attendance, a
+ * redemption): they are not the old year's, so the new year keeps them — nothing typed is lost.
+ */
+export function laterRows(values: WorkbookValues, tab: ColumnTab, year: number, offsetMinutes = 0): Cell[][] {
+  const h = PERIOD_COLUMN[tab];
+  const v = values[tab];
+  if (!h || !v?.length) return [];
+  const col = v[0]!.map((x) => cellText(x)).indexOf(h);
+  if (col < 0) return [];
+  return v
+    .slice(1)
+    .filter((r) => isAfterYear(r[col], year, offsetMinutes))
+    .map((r) => [...r]);
 }
 
 /** Cadres who left during the year (kept only in the archive), for the log and the message. */

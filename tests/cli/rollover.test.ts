@@ -34,7 +34,24 @@ interface Prep {
   skip?: string[];
   /** Leave the demo's pending claims and open objection as they are. */
   keepOpen?: boolean;
+  /** Add a January 2027 claim (pending) and attendance row, typed before the close. */
+  january?: boolean;
 }
+
+const JAN_CLAIM: Record<string, Cell> = {
+  编号: 'F-2027-0001',
+  月份: '2027-01',
+  干部编号: '003',
+  干部姓名: '张伟',
+  规则编码: 'T-MEDIATION',
+  事项: '调解矛盾纠纷',
+  数量: 1,
+  得分依据: '1月3日调解邻里纠纷',
+  来源: '表单',
+  申报人: 'cadre03@example.org',
+  申报时间: '2027-01-03 20:00:00',
+  状态: '待审核',
+};
 
 /**
  * The demo year made ready to close, in memory: pending claims reviewed, the objection decided, cadre 012
@@ -56,6 +73,13 @@ function prepareBook(file: string, prep: Prep = {}): void {
     pkg.setSheet(TAB.ledger, tabModel('ledger', values.ledger!));
     pkg.setSheet(TAB.objections, tabModel('objections', o));
   }
+  if (prep.january) {
+    values.ledger!.push(values.ledger![0]!.map((h) => JAN_CLAIM[String(h)] ?? ''));
+    const att: Record<string, Cell> = { 月份: '2027-01', 干部编号: '003', 迟到: 1 };
+    values.attendance!.push(values.attendance![0]!.map((h) => att[String(h)] ?? ''));
+    pkg.setSheet(TAB.ledger, tabModel('ledger', values.ledger!));
+    pkg.setSheet(TAB.attendance, tabModel('attendance', values.attendance!));
+  }
   const ro = values.roster!;
   const leaver = ro.find((r) => r[0] === '012')!;
   leaver[col(ro, '在职状态')] = '离职';
@@ -68,7 +92,8 @@ function prepareBook(file: string, prep: Prep = {}): void {
     ...result.book.scenario.attendance.map((a) => a.month),
   ]);
   for (const m of [...withData].sort())
-    if (!published.has(m) && !(prep.skip ?? []).includes(m)) publishBook(pkg, values, m, ctx);
+    if (m.startsWith('2026-') && !published.has(m) && !(prep.skip ?? []).includes(m))
+      publishBook(pkg, values, m, ctx);
   writeFileSync(file, pkg.toBuffer());
 }
 
@@ -121,7 +146,7 @@ describe('jifen rollover', () => {
   test('closes the demo year: year 公示, verified read-only archive, the next year at 起始分', async () => {
     const dir = tempDir();
     const book = join(dir, '台账.xlsx');
-    prepareBook(book);
+    prepareBook(book, { january: true });
     const run = await cli(['rollover', book, ...CONFIRM], JAN);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
@@ -163,8 +188,18 @@ describe('jifen rollover', () => {
     expect(get('考核年度')).toBe('2027');
     expect(get('结转进度')).toBe(`2026 已完成：${archive}`);
     expect(get('起始分')).toBe('100');
-    for (const t of ['ledger', 'attendance', 'scores', 'redemptions', 'objections', 'publications'] as const)
+    for (const t of ['scores', 'redemptions', 'objections', 'publications'] as const)
       expect(tab(book, TAB[t])).toEqual([headersOf(t)]);
+    // January's claim and attendance, typed before the close, stay (the pending claim did not block 2026).
+    const claim = tab(book, TAB.ledger);
+    expect(claim).toHaveLength(2);
+    expect(claim[1]!.slice(0, 3)).toEqual(['F-2027-0001', '2027-01', '003']);
+    expect(claim[1]![col(claim, '状态')]).toBe('待审核');
+    expect(
+      tab(book, TAB.attendance)
+        .slice(1)
+        .map((r) => r.slice(0, 3)),
+    ).toEqual([['2027-01', '003', 1]]);
     const roster = tab(book, TAB.roster);
     expect(roster.slice(1).map((r) => r[0])).toEqual([
       '001',
@@ -198,15 +233,19 @@ describe('jifen rollover', () => {
     const y = tab(book, TAB.yearly).filter((r) => r[0] === '2027');
     expect(y).toHaveLength(11);
     const yh = tab(book, TAB.yearly);
-    // Nothing of 2026 carries over: the only entries are January's generated ones (月度无扣分 etc.).
+    // Nothing of 2026 carries over: the only entries are January's (generated ones and the pending claim).
     const nl = tab(book, TAB.ledger);
-    expect(nl.slice(1).every((r) => r[col(nl, '月份')] === '2027-01' && r[col(nl, '来源')] === '系统')).toBe(
-      true,
-    );
+    expect(nl.slice(1).every((r) => r[col(nl, '月份')] === '2027-01')).toBe(true);
+    expect(
+      nl
+        .slice(1)
+        .filter((r) => r[col(nl, '来源')] !== '系统')
+        .map((r) => r[0]),
+    ).toEqual(['F-2027-0001']);
     const earned = (id: string) =>
       nl
         .slice(1)
-        .filter((r) => r[col(nl, '干部编号')] === id)
+        .filter((r) => r[col(nl, '干部编号')] === id && r[col(nl, '状态')] === '已通过')
         .reduce((s, r) => s + Number(r[col(nl, '积分')]), 0);
     for (const r of y) {
       expect(r[col(yh, '起始分')]).toBe(100);

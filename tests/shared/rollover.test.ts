@@ -87,6 +87,24 @@ describe('rollover plan', () => {
     expect(text[text.length - 1]).toMatch(/^共 12 名干部。/);
   });
 
+  test('rows of the next year typed before the close stay; their pending claims do not block', () => {
+    const values = demo();
+    const lh = values.ledger![0]!;
+    const claim = lh.map(
+      (h) => ({ 编号: 'F-1', 月份: '2027-01', 干部编号: '003', 状态: '待审核' })[String(h)] ?? '',
+    );
+    values.ledger!.push(claim);
+    values.redemptions!.push(['R-9', '003', '张伟', new Date(Date.UTC(2027, 0, 4)), 1, '', '', '', '']);
+    values.scores!.push(['2027-Q1', '学习强国', '003', 90]);
+    const result = recompute(values, opts);
+    expect(rolloverMissing(result, values, 0).some((m) => m.text.includes('2027-01'))).toBe(false);
+    const next = nextYearValues(values, 2026);
+    expect(next.ledger).toEqual([lh, claim]);
+    expect(next.redemptions!.slice(1).map((r) => r[0])).toEqual(['R-9']);
+    expect(next.scores!.slice(1)).toEqual([['2027-Q1', '学习强国', '003', 90]]);
+    expect(next.attendance).toEqual([values.attendance![0]]);
+  });
+
   test('step marker round trip; unknown text reads as none', () => {
     for (const p of [
       { year: 2026, step: 'published' as const },
