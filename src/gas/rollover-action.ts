@@ -43,8 +43,8 @@ const CONFIRM_HOW = '请在「年度结转」提示框中写明两委确认的�
 export interface RolloverRunOptions {
   /** The exception the committee confirms (the prompt's text). */
   confirm?: string | undefined;
-  /** Test hook: called after each step is done, and right after the copy is made ('copied'); throw to simulate an interruption. */
-  afterStep?: (step: RolloverStep | 'copied') => void;
+  /** Test hook: called after each step is done, right after the copy is made ('copied') and after the tabs are cleared ('cleared'); throw to simulate an interruption. */
+  afterStep?: (step: RolloverStep | 'copied' | 'cleared') => void;
 }
 
 const INPUTS: readonly ColumnTab[] = ['settings', 'roster', 'rules', 'publications', 'objections'];
@@ -84,10 +84,9 @@ export function rolloverPreview(ss: Spreadsheet): {
   const isArchive = archiveRefusal(readTab(ss, 'settings'));
   if (isArchive) return { year: 0, refusal: isArchive, resuming: false };
   const t = now(ss);
-  const year = settingYear(ss) ?? Number(t.month.slice(0, 4)) - 1;
   const progress = readProgress(readTab(ss, 'settings'));
-  if (progress && progress.year === year && progress.step !== 'done')
-    return { year, refusal: null, resuming: true };
+  if (progress && progress.step !== 'done') return { year: progress.year, refusal: null, resuming: true };
+  const year = settingYear(ss) ?? Number(t.month.slice(0, 4)) - 1;
   if (!yearOver(year, t.month))
     return { year, refusal: rolloverRefusal(year, t.month, [], '', ''), resuming: false };
   const { result, values } = recomputeWithValues(ss, year, '年度结转');
@@ -127,7 +126,8 @@ export function rolloverSpreadsheet(ss: Spreadsheet, who: string, opts: Rollover
   const t = now(ss);
   for (;;) {
     const progress = readProgress(readTab(ss, 'settings'));
-    let year = settingYear(ss);
+    // A close stopped part way is finished for its own year, whatever 考核年度 says by now.
+    let year = progress && progress.step !== 'done' ? progress.year : settingYear(ss);
     if (year === undefined) {
       // In January a blank 考核年度 would mean the new year; the close is of the year before.
       year = Number(t.month.slice(0, 4)) - 1;
@@ -146,7 +146,7 @@ export function rolloverSpreadsheet(ss: Spreadsheet, who: string, opts: Rollover
       lines.push(archiveCopy(ss, year, who, opts));
       next = 'archived';
     } else {
-      lines.push(openNextYear(ss, year, who, progress!));
+      lines.push(openNextYear(ss, year, who, progress!, opts));
       next = 'done';
     }
     opts.afterStep?.(next);
@@ -293,7 +293,13 @@ function verifyCount(copy: Spreadsheet): number {
 }
 
 /** Step 3: the tabs cleared for the next year; 公示 tabs and published-row protections go (the archive keeps them). */
-function openNextYear(ss: Spreadsheet, year: number, who: string, progress: RolloverProgress): string {
+function openNextYear(
+  ss: Spreadsheet,
+  year: number,
+  who: string,
+  progress: RolloverProgress,
+  opts: RolloverRunOptions,
+): string {
   const t = now(ss);
   const values = readTabs(ss, [...INPUTS, ...EMPTIED_TABS]);
   const left = leavers(values);
@@ -312,6 +318,7 @@ function openNextYear(ss: Spreadsheet, year: number, who: string, progress: Roll
     writeTab(sheet, v as Cell[][], formatsFor(tab, v.length, width));
   }
   putSetting(ss, '考核年度', String(year + 1));
+  opts.afterStep?.('cleared');
   clearExternalSeals();
   let form = '';
   if (storedFormId()) {

@@ -186,7 +186,13 @@ describe('年度结转 (Sheets)', () => {
     );
   });
 
-  const steps: (RolloverStep | 'copied')[] = ['published', 'copied', 'archived', 'done'];
+  const steps: (RolloverStep | 'copied' | 'cleared')[] = [
+    'published',
+    'copied',
+    'archived',
+    'cleared',
+    'done',
+  ];
   test.each(steps)('rerun after an interruption after step %s: nothing lost, nothing doubled', (k) => {
     const fake = demoYear();
     const copies = () => [...fake.ctx.spreadsheets.values()].filter((s) => s.name.endsWith('归档')).length;

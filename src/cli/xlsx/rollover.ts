@@ -82,9 +82,11 @@ function rolloverLocked(file: string, ctx: WorkbookContext, opts: RolloverOption
     const progress = readProgress(values.settings);
     const nowYear = Number(ctx.nowMonth.slice(0, 4));
     // In January 考核年度 left blank would mean the new year; the close is of the year before.
-    if (readSettings(values.settings, []).year === undefined)
+    // A close stopped part way is finished for its own year, whatever 考核年度 says by now.
+    const resuming = progress && progress.step !== 'done' ? progress.year : undefined;
+    if (resuming === undefined && readSettings(values.settings, []).year === undefined)
       values.settings = withSetting(values.settings, '考核年度', String(nowYear - 1));
-    const year = readSettings(values.settings, []).year!;
+    const year = resuming ?? readSettings(values.settings, []).year!;
     if (progress?.step === 'done' && progress.year === year - 1 && !yearOver(year, ctx.nowMonth)) {
       if (done.length) return finish(lock, done);
       return `${progress.year} 年度已结转（归档：${progress.archive ?? '见操作日志'}），工作簿现为 ${year} 年度，无需再次结转。\n`;
