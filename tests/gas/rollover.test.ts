@@ -4,6 +4,7 @@ import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
 import { publishHalfYear, publishMonth, verifySnapshots } from '../../src/gas/publish-action';
 import { rolloverSpreadsheet } from '../../src/gas/rollover-action';
+import { doSetupForm } from '../../src/gas/server-api';
 import type { Cell } from '../../src/shared/cells';
 import type { RolloverStep } from '../../src/shared/rollover';
 import { headersOf, TAB } from '../../src/shared/tabs';
@@ -119,14 +120,27 @@ describe('年度结转 (Sheets)', () => {
 
   test('closes the demo year: year 公示, archive copy verified, next year at 起始分', () => {
     const fake = demoYear();
+    doSetupForm();
+    const triggers = fake.ScriptApp.getProjectTriggers()
+      .map((t) => t.getHandlerFunction())
+      .sort();
+    expect(triggers.length).toBeGreaterThan(0);
     fake.ui.respondWith('OK'); // the result alert
     entry.menuYearRollover();
     const said = fake.ui.alerts.filter((a) => a.title === '年度结转').at(-1)!.prompt;
     expect(said).toMatch(
       /^已发布 2026 年度公示「公示-2026」，校验码（封存摘要，SHA-256）：[0-9a-f]{64}\n已建立归档副本「幸福社区 积分台账 2026归档」：https:\/\/docs\.google\.com\/spreadsheets\/d\/.+（其中 \d+ 份公示的校验码全部一致）\n2026 年度已结转，表格现为 2027 年度/,
     );
+    expect(said).toContain('\n申请表的月份选项已更新（');
+    // Triggers kept; the copy has no form link.
+    expect(
+      fake.ScriptApp.getProjectTriggers()
+        .map((t) => t.getHandlerFunction())
+        .sort(),
+    ).toEqual(triggers);
     const archive = archiveOf(fake);
     expect(archive.getName()).toBe('幸福社区 积分台账 2026归档');
+    expect(archive.getSheets().every((s) => s.getFormUrl() === null)).toBe(true);
     const id = archive.getId();
     // Totals of the archive's year 公示 equal its 年度汇总 for 2026.
     const snap = fake.values('公示-2026', id);
