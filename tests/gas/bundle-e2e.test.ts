@@ -42,6 +42,7 @@ test('onOpen builds the 积分管理 menu with every item of SPEC §7', () => {
     '发布半年汇总',
     '发布更正公示',
     '校验公示',
+    '年度结转',
     '同步表单回复',
     '创建/更新申请表',
     '发送申报汇总给纪检专干',
