@@ -10,7 +10,8 @@ export type CommandName =
   | 'publish'
   | 'statements'
   | 'verify'
-  | 'rollover';
+  | 'rollover'
+  | 'rollup';
 
 interface OptionSpec {
   type: 'string' | 'boolean';
@@ -24,6 +25,8 @@ export interface CommandSpec {
   usage: string;
   /** Name of the one file the command takes, for the "missing file" message. */
   fileLabel: string;
+  /** The command takes one or more files (`jifen rollup a.xlsx b.xlsx …`). */
+  manyFiles?: boolean;
   /** Help lines under the usage line (already indented). */
   description: string;
   options: Record<string, OptionSpec>;
@@ -102,6 +105,20 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
       by: { type: 'string', example: '李秀英' },
     },
   },
+  rollup: {
+    usage: 'jifen rollup <社区1.xlsx> [<社区2.xlsx> …] --out <街道汇总.xlsx> [--as-of <YYYY-MM>]',
+    fileLabel: '社区工作簿',
+    manyFiles: true,
+    description:
+      '    街道汇总：只读取各社区工作簿中已发布的公示和公示记录（从不改写社区的文件），逐一校验摘要，\n' +
+      '    写出「街道总览」（各社区按时公示、逾期、无法校验、被改动的月数，和图示）和每个社区一张表\n' +
+      '    （各月状态、每名干部的半年和年度合计、分档与 §5 结果运用、倒数三名、需研究的并列、异议和更正）。\n' +
+      '    --as-of 之前的月份应已公示（默认为上个月）。打不开或不是积分台账的文件在汇总中注明，不中断。\n',
+    options: {
+      out: { type: 'string', example: '街道汇总.xlsx' },
+      'as-of': { type: 'string', example: '2026-10' },
+    },
+  },
 };
 
 export function isCommand(name: string | undefined): name is CommandName {
@@ -110,6 +127,8 @@ export function isCommand(name: string | undefined): name is CommandName {
 
 export interface ParsedCommand {
   file: string;
+  /** Every file given (one, except for a manyFiles command). */
+  files: string[];
   values: Record<string, string | boolean | undefined>;
   help: boolean;
   version: boolean;
@@ -192,7 +211,7 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
   const { values, positionals, tokens } = strictParse(args, options, `jifen ${command} `);
   const help = values.help === true;
   const version = values.version === true;
-  if (help || version) return { file: '', values, help, version };
+  if (help || version) return { file: '', files: [], values, help, version };
   const seen = new Set<string>();
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
@@ -207,9 +226,14 @@ export function parseCommand(command: CommandName, args: readonly string[]): Par
   }
   const [file, ...extra] = positionals;
   if (!file) throw new UserError(`缺少${spec.fileLabel}：${spec.usage}`);
+  if (spec.manyFiles) {
+    const seenFile = positionals.find((f, i) => positionals.indexOf(f) !== i);
+    if (seenFile) throw new UserError(`${spec.fileLabel}重复给出：${seenFile}`);
+    return { file, files: positionals, values, help, version };
+  }
   if (extra.length > 0)
     throw new UserError(
       `多余的参数：${extra.join(' ')}。jifen ${command} 只接受一个${spec.fileLabel}：${spec.usage}`,
     );
-  return { file, values, help, version };
+  return { file, files: [file], values, help, version };
 }

@@ -4,12 +4,14 @@ import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { version } from '../../package.json';
 import { formatDateTime } from '../shared/cells';
+import { previousMonth } from '../shared/rollup';
 import { COMMANDS, type CommandName, isCommand, type ParsedCommand, parseCommand, parseGlobal } from './args';
 import { currentMonthShanghai } from './clock';
 import { UserError } from './errors';
 import { runEvaluate } from './evaluate-command';
 import { runDemo, runPublish, runRecompute, runVerify, type WorkbookContext } from './xlsx/commands';
 import { runRollover } from './xlsx/rollover';
+import { runRollup } from './xlsx/rollup';
 import { runStatements } from './xlsx/statements';
 
 const NOTES = `  Google 表格可用“文件 › 下载 › Microsoft Excel (.xlsx)”得到可用的 .xlsx。
@@ -134,6 +136,20 @@ async function run(command: CommandName, p: ParsedCommand, io: Io): Promise<numb
       const res = runVerify(file, given);
       io.out(res.text);
       return res.ok ? 0 : 3;
+    }
+    case 'rollup': {
+      const out = requireValue(p, command, 'out');
+      const given = p.values['as-of'];
+      // Default: the previous month of now (this month's 公示 is still being prepared).
+      const asOf = typeof given === 'string' ? given.trim() : previousMonth(io.now());
+      const instant = io.instant?.() ?? new Date();
+      const res = runRollup(p.files, out, {
+        asOf,
+        generatedAt: formatDateTime(instant, 480),
+        progress: progressFor(io, undefined),
+      });
+      io.out(res.text);
+      return 0;
     }
   }
 }

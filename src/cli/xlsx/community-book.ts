@@ -1,0 +1,51 @@
+// A demo-like community book with chosen months published (roll-up tests and the roll-up benchmark).
+
+import type { Cell } from '../../shared/cells';
+import type { DemoScenario } from '../../shared/demo';
+import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
+import { publishBook, recomputeBook, type WorkbookContext } from './commands';
+import { demoInputValues } from './demo-book';
+import { readmeModel, tabModel } from './layout';
+import { XlsxPackage } from './package';
+
+/** 'YYYY-MM' → the 5th of the next month at 10:00, the publication time of that month's 公示. */
+export function publicationTime(month: string): { nowMonth: string; nowText: string } {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return { nowMonth: next, nowText: `${next}-05 10:00:00` };
+}
+
+/**
+ * The demo's input tabs renamed to `name`, recomputed, and `months` published in order, each at the
+ * start of the following month. `scenario` replaces the demo scenario (e.g. 30 cadres for the benchmark).
+ */
+export function communityBook(name: string, months: readonly string[], scenario?: DemoScenario): XlsxPackage {
+  const { values, readme } = demoInputValues(scenario);
+  values.settings = (values.settings ?? [headersOf('settings')]).map((r): Cell[] =>
+    r[0] === '社区名称' ? [r[0], name, r[2] ?? ''] : r,
+  );
+  const pkg = XlsxPackage.create();
+  pkg.addSheet(TAB.readme, readmeModel(readme));
+  for (const tab of Object.keys(COLUMNS) as ColumnTab[])
+    pkg.addSheet(TAB[tab], tabModel(tab, values[tab] ?? [headersOf(tab)]));
+  const ctx = (month: string): WorkbookContext => ({
+    ...publicationTime(month),
+    user: 'cadre01@example.org',
+    publisher: `${name}两委`,
+    progress: () => {},
+  });
+  recomputeBook(pkg, values, ctx(months[0] ?? '2026-01'), false);
+  for (const m of months) publishBook(pkg, values, m, ctx(m));
+  return pkg;
+}
+
+/** Changes one cell of a tab as an editor would (the tab is rewritten with only that cell different). */
+export function editCell(pkg: XlsxPackage, tab: string, row: number, col: number, value: Cell): void {
+  const v = pkg.values(tab);
+  if (!v) throw new Error(`no tab ${tab}`);
+  const copy = v.map((r) => r.slice());
+  while (copy.length <= row) copy.push([]);
+  copy[row]![col] = value;
+  pkg.setSheet(tab, { values: copy });
+}
