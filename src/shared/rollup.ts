@@ -548,14 +548,23 @@ export interface RollupBookValues {
   communities: { tabName: string; values: Cell[][]; headerRows: number[] }[];
 }
 
-/** Unique tab names for the communities (a sheet name is at most 100 characters and unique). */
-function tabNames(names: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+/**
+ * Unique tab names for the communities: Excel allows 31 characters without []:*?/\ and compares names
+ * case-insensitively; 街道总览 is taken. A community named like another (or like the overview) gets '(2)'.
+ */
+export function communityTabNames(names: readonly string[]): string[] {
+  const used = new Set([OVERVIEW_TAB.toLowerCase()]);
   return names.map((n) => {
-    const base = (n.replace(/[[\]*?/\\:]/g, '_').slice(0, 90) || '社区').trim();
-    const k = seen.get(base) ?? 0;
-    seen.set(base, k + 1);
-    return k ? `${base}(${k + 1})` : base;
+    const base =
+      n
+        .replace(/[[\]:*?/\\]/g, '_')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 27) || '社区';
+    let name = base;
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${base}(${k})`;
+    used.add(name.toLowerCase());
+    return name;
   });
 }
 
@@ -618,7 +627,7 @@ export function rollupBookValues(
     for (const u of unreadable) overview.push([`无法读取：${u.source}：${u.reason}`]);
   }
 
-  const names = tabNames(communities.map((c) => c.name));
+  const names = communityTabNames(communities.map((c) => c.name));
   return {
     overview,
     overviewHeaderRows: headerRows,

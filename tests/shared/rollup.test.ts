@@ -7,6 +7,7 @@ import type { Cell } from '../../src/shared/cells';
 import {
   type CommunityBook,
   cellBar,
+  communityTabNames,
   previousMonth,
   rollupBookValues,
   rollupCommunity,
@@ -225,4 +226,10 @@ test('cellBar draws at least one block for a non-zero value and none for zero', 
   expect(cellBar(0, 9)).toBe('');
   expect(cellBar(1, 100, 10)).toBe('█');
   expect(cellBar(9, 9, 12)).toBe('█'.repeat(12));
+});
+
+test('community tab names: unique, never 街道总览, within Excel’s 31 characters and without []:*?/\\', () => {
+  expect(
+    communityTabNames(['街道总览', '东风社区', '东风社区', 'A/B:C', 'x'.repeat(40), 'Ab', 'aB']),
+  ).toEqual(['街道总览(2)', '东风社区', '东风社区(2)', 'A_B_C', 'x'.repeat(27), 'Ab', 'aB(2)']);
 });

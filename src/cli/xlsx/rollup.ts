@@ -1,6 +1,6 @@
 // `jifen rollup <a.xlsx> <b.xlsx> … --out 街道汇总.xlsx`: reads each community's book read-only, verifies its 公示, writes the 街道 roll-up book.
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { Cell } from '../../shared/cells';
 import {
@@ -116,6 +116,6 @@ export function runRollup(
     );
   }
   for (const u of unreadable) lines.push(`  无法读取：${u.source}：${u.reason}`);
-  if (existsSync(outPath)) lines.push('（各社区工作簿只读取，未被改写）');
+  lines.push('（各社区工作簿只读取，未被改写）');
   return { communities, unreadable, text: `${lines.join('\n')}\n` };
 }
