@@ -21,6 +21,7 @@ import { runMonthlyNotify } from './notify';
 import { servePersonalPage, showPersonalLinks } from './personal-page';
 import { runDailyNotify } from './reminders';
 import { menuRollover } from './rollover-action';
+import { rollupSpreadsheet, setupRollupBook } from './rollup-action';
 import {
   doSetupForm,
   doSyncResponses,
@@ -213,6 +214,19 @@ export function menuPersonalLinks(): void {
 /** Menu: 重置个人链接 (a new signing secret: every earlier link stops working). */
 export function menuResetPersonalLinks(): void {
   menuAction('重置个人链接', () => showPersonalLinks(SpreadsheetApp.getActiveSpreadsheet(), true));
+}
+
+/** Menu (in the 街道's own book): 街道：设置社区列表 — the 社区列表 tab of community links. */
+export function menuRollupSetup(): void {
+  menuAction('街道：设置社区列表', () => setupRollupBook(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
+/**
+ * Menu (in the 街道's own book): 街道：汇总各社区 — reads each listed community read-only (openByUrl),
+ * verifies its 公示, writes 街道总览 and one tab per community.
+ */
+export function menuRollup(): void {
+  menuAction('街道：汇总各社区', () => rollupSpreadsheet(SpreadsheetApp.getActiveSpreadsheet()).message);
 }
 
 /** Menu: 帮助. */

@@ -23,6 +23,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
   { label: '发送申报汇总给纪检专干', handler: 'menuNotifyDiscipline' },
   { label: '个人链接', handler: 'menuPersonalLinks' },
   { label: '重置个人链接', handler: 'menuResetPersonalLinks' },
+  { label: '街道：设置社区列表', handler: 'menuRollupSetup' },
+  { label: '街道：汇总各社区', handler: 'menuRollup' },
   { label: '帮助', handler: 'menuHelp' },
 ];
 
@@ -30,7 +32,8 @@ export const MENU_ITEMS: readonly MenuItem[] = [
 export function buildMenu(ui: GoogleAppsScript.Base.Ui): void {
   const menu = ui.createMenu(MENU_TITLE);
   MENU_ITEMS.forEach((item) => {
-    if (['录入积分事项', '发布月度公示', '同步表单回复', '帮助'].includes(item.label)) menu.addSeparator();
+    if (['录入积分事项', '发布月度公示', '同步表单回复', '街道：设置社区列表', '帮助'].includes(item.label))
+      menu.addSeparator();
     menu.addItem(item.label, item.handler);
   });
   menu.addToUi();

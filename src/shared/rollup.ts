@@ -516,6 +516,8 @@ export function rollupCommunity(book: CommunityBook, opts: RollupOptions): Commu
 // ---------- Sheets of the roll-up book (values only; the platform lays them out) ----------
 
 export const OVERVIEW_TAB = '街道总览';
+/** The 街道 book's list of community links (Sheets side). */
+export const COMMUNITY_LIST_TAB = '社区列表';
 
 export const OVERVIEW_HEADERS = [
   '社区',
@@ -550,10 +552,10 @@ export interface RollupBookValues {
 
 /**
  * Unique tab names for the communities: Excel allows 31 characters without []:*?/\ and compares names
- * case-insensitively; 街道总览 is taken. A community named like another (or like the overview) gets '(2)'.
+ * case-insensitively; 街道总览 and 社区列表 are taken. A community named like another (or like the overview) gets '(2)'.
  */
 export function communityTabNames(names: readonly string[]): string[] {
-  const used = new Set([OVERVIEW_TAB.toLowerCase()]);
+  const used = new Set([OVERVIEW_TAB.toLowerCase(), COMMUNITY_LIST_TAB.toLowerCase()]);
   return names.map((n) => {
     const base =
       n

@@ -31,6 +31,8 @@ const EXPECTED_GLOBALS = [
   'menuPublishMonth',
   'menuRecompute',
   'menuResetPersonalLinks',
+  'menuRollup',
+  'menuRollupSetup',
   'menuSetup',
   'menuSetupForm',
   'menuSyncResponses',

@@ -458,17 +458,36 @@ export class FakeSpreadsheetApp implements Pick<GoogleAppsScript.Spreadsheet.Spr
     m.ss.activeSheet = m;
     return sheet;
   }
+  /**
+   * Per-user access: the run's effective user must be the owner, an editor or a viewer (or in the owner's
+   * domain when the whole domain may edit); a shared drive's members are not modelled, so any user may
+   * open a shared-drive file. Google: openById/openByUrl "throws a scripting exception if the … doesn't
+   * exist or the user doesn't have permission to access it" (same failure for both cases):
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openByUrl(String)
+   * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#openById(String)
+   */
+  private mayOpen(m: SpreadsheetModel): boolean {
+    if (m.sharedDrive) return true;
+    const u = this.ctx.effectiveUser.toLowerCase();
+    const domain = (e: string) => e.slice(e.lastIndexOf('@') + 1).toLowerCase();
+    return (
+      u === m.owner.toLowerCase() ||
+      m.editors.some((e) => e.toLowerCase() === u) ||
+      m.viewers.some((e) => e.toLowerCase() === u) ||
+      (m.domainEdit && domain(u) === domain(m.owner))
+    );
+  }
   openById(id: string): GSS {
     this.hit('openById');
     const m = this.ctx.spreadsheets.get(id);
-    if (!m) throw new GasException(OPEN_FAILED);
+    if (!m || !this.mayOpen(m)) throw new GasException(OPEN_FAILED);
     return spreadsheetApi(this.ctx, m);
   }
   openByUrl(url: string): GSS {
     this.hit('openByUrl');
     const id = /\/spreadsheets\/d\/([^/]+)/.exec(url)?.[1];
     const m = id ? this.ctx.spreadsheets.get(id) : undefined;
-    if (!m) throw new GasException(OPEN_FAILED.replace('openById', 'openByUrl'));
+    if (!m || !this.mayOpen(m)) throw new GasException(OPEN_FAILED.replace('openById', 'openByUrl'));
     return spreadsheetApi(this.ctx, m);
   }
   create(name: string, rows?: number, columns?: number): GSS {

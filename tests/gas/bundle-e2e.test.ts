@@ -48,6 +48,8 @@ test('onOpen builds the 积分管理 menu with every item of SPEC §7', () => {
     '发送申报汇总给纪检专干',
     '个人链接',
     '重置个人链接',
+    '街道：设置社区列表',
+    '街道：汇总各社区',
     '帮助',
   ]);
   // every menu item names a global function of the bundle
