@@ -1,4 +1,4 @@
-// npm run bench: every benchmark in turn (core evaluate, Sheets service calls, .xlsx recompute).
+// npm run bench: every benchmark in turn (core evaluate, Sheets service calls, .xlsx recompute, 街道汇总).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,4 +19,10 @@ if (existsSync(join(root, 'scripts/bench-calls.ts'))) {
 if (existsSync(join(root, 'scripts/bench-xlsx.mjs'))) {
   console.log('\n== .xlsx: jifen recompute on a 120k-entry workbook ==');
   run([join(root, 'scripts/bench-xlsx.mjs')]);
+}
+if (existsSync(join(root, 'scripts/bench-rollup.mjs'))) {
+  console.log(
+    '\n== 街道汇总: jifen rollup over 50 community books of 30 cadres, and the Sheets calls on the fake ==',
+  );
+  run([join(root, 'scripts/bench-rollup.mjs')]);
 }

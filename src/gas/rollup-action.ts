@@ -14,7 +14,7 @@ import { TAB } from '../shared/tabs';
 import { UserFacingError } from './access';
 import { withDocumentLock } from './lock';
 import { sha256Hex } from './seal-action';
-import { now, offsetMinutes } from './sheets-io';
+import { ensureSize, now, offsetMinutes } from './sheets-io';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -113,6 +113,8 @@ function writeValues(ss: Spreadsheet, name: string, values: Cell[][], index?: nu
   const width = Math.max(1, ...values.map((r) => r.length));
   const rows = values.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
   sheet.clearContents();
+  // A new tab has 1000 rows × 26 columns; getRange beyond them throws.
+  ensureSize(sheet, rows.length, width);
   const range = sheet.getRange(1, 1, rows.length, width);
   // Text stays text: '2026-01' written into a General cell would be parsed into a date (apps-script-facts §1.3).
   range.setNumberFormats(rows.map((r) => r.map((v) => (typeof v === 'number' ? '0.##' : '@'))));

@@ -1,7 +1,7 @@
 // A demo-like community book with chosen months published (roll-up tests and the roll-up benchmark).
 
 import type { Cell } from '../../shared/cells';
-import type { DemoScenario } from '../../shared/demo';
+import { type DemoScenario, demoScenario } from '../../shared/demo';
 import { COLUMNS, type ColumnTab, headersOf, TAB } from '../../shared/tabs';
 import { publishBook, recomputeBook, type WorkbookContext } from './commands';
 import { demoInputValues } from './demo-book';
@@ -48,4 +48,25 @@ export function editCell(pkg: XlsxPackage, tab: string, row: number, col: number
   while (copy.length <= row) copy.push([]);
   copy[row]![col] = value;
   pkg.setSheet(tab, { values: copy });
+}
+
+/**
+ * The demo scenario with `cadres` cadres: the demo's twelve repeated (copy k: ids 013…, names with k+1,
+ * their entries, attendance and scores), for the roll-up benchmark's 30-cadre communities.
+ */
+export function scaledScenario(cadres: number): DemoScenario {
+  const s = demoScenario();
+  const out: DemoScenario = { ...s, roster: [], entries: [], attendance: [], scores: [] };
+  for (let k = 0; out.roster.length < cadres; k++)
+    for (const c of s.roster) {
+      if (out.roster.length >= cadres) break;
+      const id = String(out.roster.length + 1).padStart(3, '0');
+      const of = (x: Record<string, unknown>) => x.cadreId === c.id;
+      out.roster.push({ ...c, id, name: k ? `${c.name}${k + 1}` : c.name, email: `c${id}@example.org` });
+      for (const e of s.entries.filter(of))
+        out.entries.push({ ...e, id: k ? `${e.id}-${k}` : e.id, cadreId: id });
+      for (const a of s.attendance.filter(of)) out.attendance.push({ ...a, cadreId: id });
+      for (const x of s.scores.filter(of)) out.scores.push({ ...x, cadreId: id });
+    }
+  return out;
 }

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { Cell } from '../../shared/cells';
+import type { WorkbookValues } from '../../shared/read-tabs';
 import {
   type CommunityRollup,
   FLAG_ZH,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/rollup';
 import { TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
-import { bookSeals, readBookValues, sha256Hex } from './commands';
+import { bookSeals, sha256Hex } from './commands';
 import { openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { XlsxPackage } from './package';
 import type { SheetModel } from './sheet-writer';
@@ -34,7 +35,15 @@ export function readCommunity(file: string, asOf: string): CommunityRollup | Unr
     const { pkg } = openBook(file, false);
     if (!pkg.sheet(TAB.publications) && !pkg.sheet(TAB.settings))
       return { source: file, reason: `不是积分台账（没有「${TAB.settings}」和「${TAB.publications}」表）` };
-    const values = readingBook(file, () => readBookValues(pkg));
+    // Only the tabs the roll-up and the seal check read (not 月度汇总, 年度汇总 …).
+    const values = readingBook(file, () => {
+      const v: WorkbookValues = {};
+      for (const tab of ['settings', 'publications', 'objections', 'ledger'] as const) {
+        const t = pkg.values(TAB[tab]);
+        if (t) v[tab] = t;
+      }
+      return v;
+    });
     // The same seal check as `jifen verify`: snapshots as displayed, sealed ledger rows, the 摘要 chain.
     const seals = readingBook(file, () => bookSeals(pkg, values));
     const cache = new Map<string, Cell[][] | undefined>();
