@@ -54,7 +54,9 @@ for (const b of books) {
     ensureSize(sheet, rows.length, width);
     const range = sheet.getRange(1, 1, rows.length, width);
     range.setNumberFormats(
-      rows.map((r) => r.map((x) => (typeof x === 'number' ? '0.##' : x instanceof Date ? 'yyyy-mm-dd' : '@'))),
+      rows.map((r) =>
+        r.map((x) => (typeof x === 'number' ? '0.##' : x instanceof Date ? 'yyyy-mm-dd' : '@')),
+      ),
     );
     range.setValues(rows as (string | number | boolean | Date)[][]);
     if (
