@@ -2,8 +2,9 @@
 
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
-import { publishMonth } from '../../src/gas/publish-action';
+import { publishCorrection, publishMonth } from '../../src/gas/publish-action';
 import { rollupSpreadsheet, setupRollupBook } from '../../src/gas/rollup-action';
+import { getDialogOptions, submitDialog } from '../../src/gas/server-api';
 import { TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
 import { cleanupGas, freshGas, NOW, OWNER, seedDemo, setSetting } from './helpers';
@@ -229,4 +230,61 @@ test('text from a community that starts with = stays text in the 街道 book (ne
     '',
     '',
   ]);
+});
+
+test('an upheld objection and its 更正公示: the roll-up uses the corrected figures and lists the correction', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 4 });
+  const ss = fake.spreadsheet;
+  for (const m of ['2026-01', '2026-02']) {
+    jest.setSystemTime(new Date(`2026-0${Number(m.slice(5)) + 1}-05T02:00:00Z`));
+    publishMonth(ss, m, OWNER);
+  }
+  jest.setSystemTime(new Date('2026-03-10T02:00:00Z'));
+  expect(
+    submitDialog({
+      kind: 'objection',
+      month: '2026-02',
+      cadreId: '002',
+      entryId: '',
+      content: '漏记一起调解',
+    }).ok,
+  ).toBe(true);
+  const objection = getDialogOptions().objections!.find((x) => x.cadreId === '002')!;
+  const finding = submitDialog({
+    kind: 'finding',
+    objectionId: objection.id,
+    result: 'upheld',
+    opinion: '属实',
+    corrections: [{ entryId: '', ruleCode: 'T-MEDIATION', pointsDelta: 5, reason: '补记1起调解' }],
+  });
+  expect(finding.ok).toBe(true);
+  publishCorrection(ss, '2026-02', OWNER);
+  const street = SpreadsheetApp.create('街道汇总');
+  fake.setActiveSpreadsheet(street);
+  setupRollupBook(street);
+  street
+    .getSheetByName('社区列表')!
+    .getRange(2, 1, 1, 2)
+    .setValues([['东风社区', ss.getUrl()]]);
+  const [c] = rollupSpreadsheet(street, '2026-03').communities;
+  expect(c!.flags).toEqual([]);
+  expect(c!.months[1]).toMatchObject({ state: 'verified', tabName: '公示-2026-02 更正1', versions: 2 });
+  expect(c!.corrections.map((x) => [x.period, x.tabName, x.version, x.state])).toEqual([
+    ['2026-02', '公示-2026-02 更正1', 2, 'verified'],
+  ]);
+  expect(c!.objections).toMatchObject({ total: 1, upheld: 1, pending: 0 });
+  // 002's February is the corrected one: 5 more than the original 公示-2026-02 said.
+  const monthly = (tab: string) =>
+    Number(
+      ss
+        .getSheetByName(tab)!
+        .getDataRange()
+        .getValues()
+        .find((r) => r[1] === '002')![6],
+    );
+  expect(monthly('公示-2026-02 更正1')).toBe(monthly('公示-2026-02') + 5);
+  expect(c!.cadres.find((x) => x.cadreId === '002')!.months['2026-02']).toBe(monthly('公示-2026-02 更正1'));
+  expect(c!.findings).toEqual([]);
 });
