@@ -2,7 +2,7 @@
 
 import { doSetup } from '../../src/gas/actions';
 import * as entry from '../../src/gas/entry';
-import { publishCorrection, publishMonth } from '../../src/gas/publish-action';
+import { publishCorrection, publishHalfYear, publishMonth } from '../../src/gas/publish-action';
 import { rollupSpreadsheet, setupRollupBook } from '../../src/gas/rollup-action';
 import { getDialogOptions, submitDialog } from '../../src/gas/server-api';
 import { TAB } from '../../src/shared/tabs';
@@ -287,4 +287,35 @@ test('an upheld objection and its 更正公示: the roll-up uses the corrected f
   expect(monthly('公示-2026-02 更正1')).toBe(monthly('公示-2026-02') + 5);
   expect(c!.cadres.find((x) => x.cadreId === '002')!.months['2026-02']).toBe(monthly('公示-2026-02 更正1'));
   expect(c!.findings).toEqual([]);
+});
+
+test('a verified half-year 公示 is taken as published: its 合计, 分档 and 结果运用', () => {
+  const fake = freshGas();
+  doSetup();
+  seedDemo(fake, { cadres: 4 });
+  const ss = fake.spreadsheet;
+  for (let m = 1; m <= 6; m++) {
+    jest.setSystemTime(new Date(`2026-0${m + 1}-05T02:00:00Z`));
+    publishMonth(ss, `2026-0${m}`, OWNER);
+  }
+  publishHalfYear(ss, '2026-H1', OWNER);
+  const street = SpreadsheetApp.create('街道汇总');
+  fake.setActiveSpreadsheet(street);
+  setupRollupBook(street);
+  street
+    .getSheetByName('社区列表')!
+    .getRange(2, 1, 1, 2)
+    .setValues([['东风社区', ss.getUrl()]]);
+  const [c] = rollupSpreadsheet(street, '2026-07').communities;
+  const h1 = c!.periods.find((p) => p.period === '2026-H1')!;
+  expect(h1.basis).toBe('published');
+  const table = ss.getSheetByName('公示-2026-H1')!.getDataRange().getValues();
+  const header = table.findIndex((r) => r[1] === '编号' && r.includes('合计'));
+  const published = table.slice(header + 1, header + 5);
+  expect(h1.rows.map((r) => [r.cadreId, r.total, r.tiers, r.consequence])).toEqual(
+    published.map((r) => [r[1], r[8], r[9], r[10]]),
+  );
+  // The same totals as 起始分 + the six months.
+  for (const r of h1.rows) expect(r.total).toBe(c!.cadres.find((x) => x.cadreId === r.cadreId)!.h1);
+  expect(c!.flags).toEqual([]);
 });
