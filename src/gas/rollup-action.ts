@@ -121,6 +121,44 @@ function writeValues(ss: Spreadsheet, name: string, values: Cell[][], index?: nu
   range.setValues(rows as (string | number | boolean | Date)[][]);
 }
 
+/**
+ * Two native bar charts beside the cell bars: 按时公示 per community, and the distribution of year totals.
+ * Replaces the charts of the previous run. (The .xlsx side draws the bars in cells only.)
+ * https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder
+ */
+function overviewCharts(sheet: Sheet, overview: readonly (readonly Cell[])[], communities: number): void {
+  for (const c of sheet.getCharts()) sheet.removeChart(c);
+  const header = overview.findIndex((r) => r[0] === '社区');
+  if (communities > 0 && header >= 0) {
+    // 1-based: the header row (series names) and one row per community.
+    const from = header + 1;
+    const to = header + 1 + communities;
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.BAR)
+        .addRange(sheet.getRange(`A${from}:A${to}`))
+        .addRange(sheet.getRange(`E${from}:E${to}`))
+        .setPosition(from, 15, 0, 0)
+        .setOption('title', '各社区按时公示月数')
+        .build(),
+    );
+  }
+  const dist = overview.findIndex((r) => r[0] === '分数段');
+  const bins = overview.slice(dist + 1).findIndex((r) => typeof r[1] !== 'number');
+  const n = bins < 0 ? overview.length - dist - 1 : bins;
+  if (dist >= 0 && n > 0)
+    sheet.insertChart(
+      sheet
+        .newChart()
+        .setChartType(Charts.ChartType.COLUMN)
+        .addRange(sheet.getRange(`A${dist + 1}:B${dist + 1 + n}`))
+        .setPosition(dist + 1, 15, 0, 0)
+        .setOption('title', '年度合计分布（人数）')
+        .build(),
+    );
+}
+
 export interface RollupOutcome {
   message: string;
   communities: CommunityRollup[];
@@ -167,6 +205,7 @@ export function rollupSpreadsheet(ss: Spreadsheet, asOf?: string): RollupOutcome
   const book = rollupBookValues(communities, unreadable, { asOf: month, generatedAt: t.text });
   withDocumentLock(() => {
     writeValues(ss, OVERVIEW_TAB, book.overview, 1);
+    overviewCharts(ss.getSheetByName(OVERVIEW_TAB)!, book.overview, communities.length);
     const props = PropertiesService.getDocumentProperties();
     const before: string[] = JSON.parse(props.getProperty(WRITTEN_KEY) ?? '[]');
     const written = book.communities.map((c) => c.tabName);

@@ -319,3 +319,26 @@ test('a verified half-year 公示 is taken as published: its 合计, 分档 and 
   for (const r of h1.rows) expect(r.total).toBe(c!.cadres.find((x) => x.cadreId === r.cadreId)!.h1);
   expect(c!.flags).toEqual([]);
 });
+
+test('街道总览 has two native bar charts (按时公示 per community, distribution of totals), replaced on a rerun', () => {
+  const { street } = world();
+  rollupSpreadsheet(street, '2026-04');
+  rollupSpreadsheet(street, '2026-04');
+  const ov = street.getSheetByName('街道总览')!;
+  const charts = ov.getCharts();
+  expect(charts.map((c) => c.getRanges().map((r) => r.getA1Notation()))).toEqual([
+    ['A4:A7', 'E4:E7'],
+    [expect.stringMatching(/^A\d+:B\d+$/)],
+  ]);
+  expect(charts.map((c) => c.getOptions().get('title'))).toEqual([
+    '各社区按时公示月数',
+    '年度合计分布（人数）',
+  ]);
+  const [from, to] = charts[1]!.getRanges()[0]!.getA1Notation().match(/\d+/g)!.map(Number) as [
+    number,
+    number,
+  ];
+  const values = ov.getRange(from, 1, to - from + 1, 2).getValues();
+  expect(values[0]).toEqual(['分数段', '人数']);
+  expect(values.slice(1).reduce((s, r) => s + Number(r[1]), 0)).toBe(12);
+});
