@@ -166,6 +166,13 @@ test('bad arguments exit 2 with a Chinese message, and never touch the inputs', 
       '错误：--as-of 应为 YYYY-MM，例如 2026-10（实际：2026-13）\n',
     ],
   ];
+  // The roll-up open in Excel (its owner file ~$街道汇总.xlsx beside it): not overwritten.
+  const open = join(dir, 'open.xlsx');
+  writeFileSync(join(dir, '~$open.xlsx'), 'owner');
+  cases.push([
+    ['rollup', books.east, '--out', open],
+    `错误：文件 ${open} 正被 Excel/WPS/LibreOffice 打开（发现锁文件 ~$open.xlsx），请先关闭后重试\n`,
+  ]);
   for (const [args, err] of cases) {
     const r = await cli(args);
     expect([r.code, r.err]).toEqual([2, err]);

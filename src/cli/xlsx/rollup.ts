@@ -1,7 +1,7 @@
 // `jifen rollup <a.xlsx> <b.xlsx> … --out 街道汇总.xlsx`: reads each community's book read-only, verifies its 公示, writes the 街道 roll-up book.
 
 import { mkdirSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import type { Cell } from '../../shared/cells';
 import type { WorkbookValues } from '../../shared/read-tabs';
 import {
@@ -15,7 +15,7 @@ import {
 import { TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import { bookSeals, sha256Hex } from './commands';
-import { openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
+import { lockFileOf, openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { XlsxPackage } from './package';
 import type { SheetModel } from './sheet-writer';
 
@@ -90,6 +90,11 @@ export function runRollup(
   for (const f of files)
     if (resolve(f) === outPath)
       throw new UserError(`--out 不能是输入的社区工作簿（${f}）：汇总从不改写社区的文件`);
+  const open = lockFileOf(out);
+  if (open)
+    throw new UserError(
+      `文件 ${out} 正被 Excel/WPS/LibreOffice 打开（发现锁文件 ${basename(open)}），请先关闭后重试`,
+    );
   const communities: CommunityRollup[] = [];
   const unreadable: UnreadableCommunity[] = [];
   for (const f of files) {
