@@ -179,8 +179,12 @@ interface RecordCheck {
   notes: string[];
 }
 
-/** Checks every 公示记录 row: values digest, the record's own 摘要 and the chain, plus the platform's findings naming its tab. */
-function checkRecords(book: CommunityBook, sha: Sha256, findings: string[]): RecordCheck[] {
+/**
+ * Checks every 公示记录 row: values digest, the record's own 摘要 and the chain, plus the platform's
+ * findings naming its tab or month. Platform findings that name neither (the chain as a whole) go to
+ * `unmapped`: each of them is a change to something published.
+ */
+function checkRecords(book: CommunityBook, sha: Sha256, unmapped: string[]): RecordCheck[] {
   const records = readRecords(book.publications, book.offsetMinutes);
   const out: RecordCheck[] = [];
   let prev = GENESIS;
@@ -240,7 +244,7 @@ function checkRecords(book: CommunityBook, sha: Sha256, findings: string[]): Rec
       r.state = 'tampered';
       r.notes.push(p);
     }
-    if (!hit.length) findings.push(p);
+    if (!hit.length) unmapped.push(p);
   }
   return out;
 }
@@ -363,9 +367,10 @@ export interface RollupOptions {
 
 /** One community's roll-up from its published tabs. */
 export function rollupCommunity(book: CommunityBook, opts: RollupOptions): CommunityRollup {
-  const findings: string[] = [];
+  const unmapped: string[] = [];
   const sha = opts.sha256Hex;
-  const records = checkRecords(book, sha, findings);
+  const records = checkRecords(book, sha, unmapped);
+  const findings: string[] = [...unmapped];
   const year = yearOf(book, records, opts.asOf);
   // A publication counts from its 发布时间: one made after the as-of month was not there "by then".
   const byThen = records.filter((r) => !r.publishedAt || r.publishedAt.slice(0, 7) <= opts.asOf);
@@ -492,7 +497,7 @@ export function rollupCommunity(book: CommunityBook, opts: RollupOptions): Commu
   if (
     months.some((m) => m.state === 'tampered') ||
     records.some((r) => r.state === 'tampered') ||
-    findings.some((f) => f.includes('链断开') || f.includes('被删除'))
+    unmapped.length > 0
   )
     flags.push('tampered');
   if (!book.publications) findings.unshift(`缺少「${TAB.publications}」表，无法校验任何公示`);

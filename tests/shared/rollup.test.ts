@@ -233,3 +233,11 @@ test('community tab names: unique, never 街道总览, within Excel’s 31 chara
     communityTabNames(['街道总览', '东风社区', '东风社区', 'A/B:C', 'x'.repeat(40), 'Ab', 'aB']),
   ).toEqual(['街道总览(2)', '东风社区', '东风社区(2)', 'A_B_C', 'x'.repeat(27), 'Ab', 'aB(2)']);
 });
+
+test('a platform finding that names no tab or month (the chain as a whole) still flags the community tampered', () => {
+  const finding = '公示记录 第 12 行（公示-2025-12）内容被改动，与其摘要不符';
+  const r = rollupCommunity({ ...bookOf(east, 'east.xlsx'), sealFindings: [finding] }, opts);
+  expect(r.flags).toEqual(['tampered']);
+  expect(r.findings).toEqual([finding]);
+  expect(r.months.filter((m) => m.state === 'verified')).toHaveLength(9);
+});
