@@ -234,6 +234,8 @@ test('before any member made the links, the statement e-mail has no link (no sec
 
 test('deployed by a member who cannot open the claim form: the page still works, without the form link', () => {
   const { fake, links } = community();
+  // The deployer can open the spreadsheet (a member edits it) but not the form, which the owner made.
+  fake.spreadsheet.addEditor(MEMBER);
   const html = visit(fake, '', tokenOf(links.get('001')!), MEMBER);
   expect(html).toContain('<b>王建国</b>（001）');
   expect(html).not.toContain('id="form-link"');
