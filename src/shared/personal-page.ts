@@ -3,7 +3,7 @@
 import { leaveAsOf, monthNumber, periodLabel, STATUS_ZH } from '../core';
 import { escapeHtml } from './publish';
 import type { RecomputeResult } from './recompute';
-import { reviewNotes, type Statement, statementBodyHtml } from './statement';
+import { leaveView, reviewNotes, type Statement, signed, statementBodyHtml } from './statement';
 
 /**
  * A personal link's token: `<cadreId>.<expires YYYYMMDD>.<signature>`, the signature being the web-safe
@@ -144,17 +144,11 @@ export function livePage(
     yearToDate: summary ? summary.yearToDate : null,
     startingPoints: s.settings.startingPoints,
     claims,
-    leave: {
-      availablePoints: leave.availablePoints,
-      halfDays: leave.halfDays,
-      redeemedHalfDays: leave.redeemedHalfDays,
-      pointsPerHalfDay: s.settings.pointsPerHalfDay,
-    },
+    leave: leaveView(leave, s.settings.pointsPerHalfDay),
     generatedAt,
   };
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 const STATUS_CLASS: Record<string, string> = { 待审核: 'pending', 已通过: 'approved', 已驳回: 'rejected' };
 
 /** The page's own styles, after the statement's (src/shared/statement.ts STATEMENT_CSS). */

@@ -202,17 +202,22 @@ function statementOf(
       ...(e.correctsId ? { correctsId: e.correctsId } : {}),
     })),
     claims,
-    leave: {
-      availablePoints: leave.availablePoints,
-      halfDays: leave.halfDays,
-      redeemedHalfDays: leave.redeemedHalfDays,
-      pointsPerHalfDay: s.settings.pointsPerHalfDay,
-    },
+    leave: leaveView(leave, s.settings.pointsPerHalfDay),
     generatedAt,
   };
 }
 
-const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
+/** The redeemable leave as a statement or a personal page shows it. */
+export function leaveView(
+  leave: { availablePoints: number; halfDays: number; redeemedHalfDays: number },
+  pointsPerHalfDay: number,
+): Statement['leave'] {
+  const { availablePoints, halfDays, redeemedHalfDays } = leave;
+  return { availablePoints, halfDays, redeemedHalfDays, pointsPerHalfDay };
+}
+
+/** Points with their sign: 5 → '+5', -2 → '-2'. */
+export const signed = (n: number) => (n > 0 ? `+${n}` : `${n}`);
 /** Half-days as days: 3 → '1.5'. */
 const days = (halfDays: number) => String(halfDays / 2);
 
