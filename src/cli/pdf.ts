@@ -6,6 +6,20 @@ import { PAGE_FOOTER_TEMPLATE } from '../shared/document';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/**
+ * The one A4 print setup of every jifen document (公示, 报告, 更正公示, 个人积分单): the page size and margins
+ * come from the document's own @page rule (preferCSSPageSize), and page numbers from Chromium's print
+ * footer (CSS page counters in @page margin boxes are not printed by it). Tests print with the same options.
+ */
+export const A4_PDF_OPTIONS = {
+  format: 'A4',
+  printBackground: true,
+  preferCSSPageSize: true,
+  displayHeaderFooter: true,
+  headerTemplate: '<span></span>',
+  footerTemplate: PAGE_FOOTER_TEMPLATE,
+} satisfies NonNullable<Parameters<import('playwright-core').Page['pdf']>[0]>;
+
 export type PdfOutcome = { ok: true; pages: number } | { ok: false; reason: string };
 
 /** The Chromium executable: JIFEN_CHROMIUM, else the usual Debian/Ubuntu paths. */
@@ -49,15 +63,7 @@ export async function htmlFilesToPdf(
       try {
         await page.goto(pathToFileURL(htmlPath).href);
         await page.evaluate(() => document.fonts.ready.then(() => true));
-        // Page numbers: Chromium's print footer (CSS page counters in @page margin boxes are not printed by it).
-        const pdf = await page.pdf({
-          format: 'A4',
-          printBackground: true,
-          preferCSSPageSize: true,
-          displayHeaderFooter: true,
-          headerTemplate: '<span></span>',
-          footerTemplate: PAGE_FOOTER_TEMPLATE,
-        });
+        const pdf = await page.pdf(A4_PDF_OPTIONS);
         out.push({ pdf });
       } catch (e) {
         out.push(failed(e));

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inflateSync } from 'node:zlib';
 import { type Browser, chromium } from 'playwright-core';
+import { A4_PDF_OPTIONS } from '../../src/cli/pdf';
+import { pdfPages, renderPdfPage } from '../helpers/poppler';
 import { requireTool, toolPath } from '../helpers/tools';
 import { cli, outputDir, tempDir } from './helpers';
 
@@ -76,7 +78,7 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
     const fontOk = await page.evaluate(() => document.fonts.check('16px "WenQuanYi Zen Hei"', '积分'));
     expect(fontOk).toBe(true);
 
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pdf = await page.pdf(A4_PDF_OPTIONS);
     writeFileSync(join(outputDir(), 'publish-snapshot.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     // A4 media box: 595 × 842 points.
@@ -149,21 +151,11 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
     test('exists, is A4, and the demo month fits in 2–5 pages', () => {
       expect(existsSync(pdfPath())).toBe(true);
       const info = execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' });
-      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      const pages = pdfPages(pdfPath());
       expect(pages).toBeGreaterThanOrEqual(2);
       expect(pages).toBeLessThanOrEqual(5);
       expect(info).toMatch(/Page size:.*\(A4\)/);
-      execFileSync('pdftoppm', [
-        '-r',
-        '80',
-        '-png',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        pdfPath(),
-        join(outputDir(), 'publish-page'),
-      ]);
+      renderPdfPage(pdfPath(), join(outputDir(), 'publish-page'));
     });
 
     test('carries every block of a notice', () => {
@@ -193,9 +185,7 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
       expect(flat).not.toContain(`发布人：${userInfo().username}`);
       expect(flat).not.toMatch(/发布人：\S*@/);
       // Page numbers 第 x 页 共 y 页 on every page
-      const pages = Number(
-        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath()], { encoding: 'utf8' }))?.[1],
-      );
+      const pages = pdfPages(pdfPath());
       for (let i = 1; i <= pages; i++) expect(flat).toContain(`第${i}页共${pages}页`);
     });
 

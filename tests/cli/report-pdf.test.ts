@@ -1,14 +1,15 @@
 // The half-year 公示 and the 报告 to the 街道党工委 from the shared document design, printed by Chromium and read back with pdftotext.
 
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { A4_PDF_OPTIONS } from '../../src/cli/pdf';
 import { buildDemoBook } from '../../src/cli/xlsx/commands';
 import { DEMO_NOW } from '../../src/cli/xlsx/demo-book';
-import { halfYearDocumentHtml, PAGE_FOOTER_TEMPLATE, reportDocumentHtml } from '../../src/shared/document';
+import { halfYearDocumentHtml, reportDocumentHtml } from '../../src/shared/document';
 import { buildPeriodReport } from '../../src/shared/period-report';
+import { pdfPages, pdfText, renderPdfPage } from '../helpers/poppler';
 import { requireTool, toolPath } from '../helpers/tools';
 import { outputDir, tempDir } from './helpers';
 
@@ -32,20 +33,11 @@ withPrinting('the half-year 公示 and the 报告 printed by Chromium', () => {
     writeFileSync(file, html);
     const page = await browser.newPage();
     await page.goto(pathToFileURL(file).href);
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: PAGE_FOOTER_TEMPLATE,
-    });
+    const pdf = await page.pdf(A4_PDF_OPTIONS);
     await page.close();
     const path = join(outputDir(), `${name}.pdf`);
     writeFileSync(path, pdf);
-    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]);
-    return { text, pages, path };
+    return { text: pdfText(path, { flat: true }), pages: pdfPages(path), path };
   }
 
   const demo = () => {
@@ -88,17 +80,7 @@ withPrinting('the half-year 公示 and the 报告 printed by Chromium', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(3);
     for (let i = 1; i <= pages; i++) expect(text).toContain(`第${i}页共${pages}页`);
-    execFileSync('pdftoppm', [
-      '-r',
-      '80',
-      '-png',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      path,
-      join(outputDir(), 'report-page'),
-    ]);
+    renderPdfPage(path, join(outputDir(), 'report-page'));
   });
 
   test('the half-year 公示 carries its 公示期, objection deadline, ranking with 起始分 and the digest', async () => {
