@@ -32,6 +32,8 @@ export interface ColumnSpec {
   choices?: readonly string[];
   /** A short hint shown as the header's note. */
   note?: string;
+  /** Long text (事项, 得分依据, 结果运用…): wrapped in its cell, so a printed page shows all of it. */
+  wrap?: boolean;
 }
 
 const col = (header: string, kind: ColumnKind, width = 90, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
@@ -80,18 +82,18 @@ export const COLUMNS = {
     col('干部编号', 'text', 70),
     col('干部姓名', 'text', 75),
     col('规则编码', 'text', 140),
-    col('事项', 'text', 220),
+    col('事项', 'text', 220, { wrap: true }),
     col('数量', 'int', 50),
     col('分值', 'int', 50),
     col('积分', 'int', 50),
-    col('得分依据', 'text', 260),
+    col('得分依据', 'text', 260, { wrap: true }),
     col('来源', 'text', 55, { choices: SOURCE_CHOICES }),
     col('申报人', 'text', 150),
     col('申报时间', 'datetime', 140),
     col('状态', 'text', 70, { choices: STATUS_CHOICES }),
     col('审核人', 'text', 150),
     col('审核时间', 'datetime', 140),
-    col('审核意见', 'text', 180),
+    col('审核意见', 'text', 180, { wrap: true }),
     col('表单回复ID', 'text', 170),
     col('更正对象', 'text', 150),
   ],
@@ -196,8 +198,8 @@ function summaryColumns(): ColumnSpec[] {
     col('合计', 'int', 60),
     col('年度累计', 'int', 70),
     col('分档', 'text', 110),
-    col('标记', 'text', 200),
-    col('结果运用', 'text', 300),
+    col('标记', 'text', 200, { wrap: true }),
+    col('结果运用', 'text', 300, { wrap: true }),
     col('可用积分', 'int', 70),
     col('可兑换事假(天)', 'number', 100),
   ];

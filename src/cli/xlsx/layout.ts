@@ -38,9 +38,13 @@ export function tabModel(tab: ColumnTab, values: readonly (readonly Cell[])[]): 
   const byHeader = new Map(specs.map((s) => [s.header, s]));
   const colSpecs = header.map((h) => byHeader.get(h));
   const tierCol = tab === 'monthly' || tab === 'yearly' ? header.indexOf('分档') : -1;
+  const printed = tab === 'monthly' || tab === 'yearly' || tab === 'ledger';
   return {
     values: values.length ? values : [specs.map((s) => s.header)],
-    columns: colSpecs.map((s) => ({ width: s?.width ?? 90, style: s ? styleOfKind(s.kind) : 'text' })),
+    columns: colSpecs.map((s) => ({
+      width: s?.width ?? 90,
+      style: s?.wrap ? 'wrap' : s ? styleOfKind(s.kind) : 'text',
+    })),
     headerRows: [0],
     freezeRows: 1,
     validations: colSpecs.flatMap((s, col) => (s?.choices ? [{ col, choices: s.choices }] : [])),
@@ -49,8 +53,9 @@ export function tabModel(tab: ColumnTab, values: readonly (readonly Cell[])[]): 
       tierCol >= 0
         ? (_row, col, v) => (col === tierCol && typeof v === 'string' ? TIER_STYLE[tierClass(v)] : undefined)
         : undefined,
-    // 月度汇总, 年度汇总 and 积分台账 print landscape, one page wide (12 portrait pages in column strips before).
-    printLandscape: tab === 'monthly' || tab === 'yearly' || tab === 'ledger',
+    // 月度汇总, 年度汇总 and 积分台账 print landscape, one page wide (12 portrait pages in column strips before),
+    // with the header row repeated at the top of every printed page.
+    ...(printed ? { printLandscape: true, printTitleRows: 1 } : {}),
   };
 }
 

@@ -600,6 +600,7 @@ export class XlsxPackage {
     if (!info) throw new Error(`no sheet ${name}`);
     this.dropSheetRels(info.path);
     this.writeSheet(info.path, model);
+    this.setPrintTitles(name, model.printTitleRows ?? 0);
   }
 
   /** Replaces the sheet if present, else adds it at the end. */
@@ -632,6 +633,42 @@ export class XlsxPackage {
     this.addOverride(path, CT_SHEET);
     this.sheets.push({ name, sheetId, rId, path });
     this.writeSheet(path, model);
+    this.setPrintTitles(name, model.printTitleRows ?? 0);
+  }
+
+  /**
+   * Rows 1..rows repeat at the top of every printed page of sheet `name` (0: none). Print titles are the
+   * sheet-scoped defined name _xlnm.Print_Titles in workbook.xml, localSheetId being the sheet's 0-based
+   * position in <sheets> (ECMA-376 Part 1, 18.2.5 definedName); Excel, WPS and LibreOffice all honour it.
+   */
+  private setPrintTitles(name: string, rows: number): void {
+    const index = [...this.workbookXml.matchAll(/<sheet\b([^>]*?)\/?>/g)].findIndex(
+      (m) => attrs(m[1]!).name === name,
+    );
+    if (index < 0) return;
+    const isOurs = (tag: string) => {
+      const a = attrs(tag);
+      return a.name === '_xlnm.Print_Titles' && a.localSheetId === String(index);
+    };
+    let xml = this.workbookXml.replace(
+      /<definedName\b([^>]*)>[\s\S]*?<\/definedName>/g,
+      (whole, tag: string) => (isOurs(tag) ? '' : whole),
+    );
+    if (rows > 0) {
+      const ref = `'${name.replace(/'/g, "''")}'!$1:$${rows}`;
+      const el = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(ref)}</definedName>`;
+      if (/<definedNames\s*\/>/.test(xml))
+        xml = xml.replace(/<definedNames\s*\/>/, `<definedNames>${el}</definedNames>`);
+      else if (xml.includes('</definedNames>')) xml = xml.replace('</definedNames>', `${el}</definedNames>`);
+      else {
+        // definedNames follows sheets, functionGroups and externalReferences (CT_Workbook's sequence).
+        const after = ['</externalReferences>', '</functionGroups>', '</sheets>'].find((t) =>
+          xml.includes(t),
+        );
+        if (after) xml = xml.replace(after, `${after}<definedNames>${el}</definedNames>`);
+      }
+    } else xml = xml.replace(/<definedNames>\s*<\/definedNames>/, '');
+    this.workbookXml = xml;
   }
 
   /** Removes a sheet: its <sheet> element, relationship, content type, part and the part's relationships. */

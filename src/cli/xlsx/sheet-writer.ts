@@ -34,6 +34,11 @@ export interface SheetModel {
   printA4?: boolean;
   /** A4 landscape, one page wide, as many pages tall as needed (wide summary tabs). */
   printLandscape?: boolean;
+  /**
+   * Top rows repeated on every printed page (print titles). Not a worksheet setting: the package writes
+   * it into workbook.xml as the sheet's _xlnm.Print_Titles defined name (ECMA-376 Part 1, 18.2.6).
+   */
+  printTitleRows?: number;
 }
 
 export interface RenderedSheet {
@@ -50,6 +55,24 @@ export const NOTES_REL_IDS = { comments: 'rId1', vml: 'rId2' } as const;
  * (exceljs among them) expand a validation range cell by cell, which takes seconds and gigabytes.
  */
 const VALIDATION_SPARE_ROWS = 1000;
+
+/** Height of one line of 11 pt text in points (the default row height). */
+const LINE_HEIGHT_PT = 15;
+
+/**
+ * Lines a wrapped text takes in a column `chars` wide (Excel width units: one digit of the default font).
+ * A CJK character is about two digits wide; a little room is kept for the cell padding.
+ */
+export function wrappedLines(text: string, chars: number): number {
+  const room = Math.max(1, chars - 1);
+  let lines = 0;
+  for (const part of text.split('\n')) {
+    let units = 0;
+    for (const ch of part) units += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+    lines += Math.max(1, Math.ceil(units / room));
+  }
+  return lines;
+}
 
 /** Excel column width (characters of the default font) from pixels: ~7 px per character plus padding. */
 function widthChars(px: number): number {
@@ -104,9 +127,11 @@ export function renderSheet(
   const chunks: Buffer[] = [];
   let batch = '<sheetData>';
   const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
+  const wrapChars = columns.map((c) => (c.style === 'wrap' ? widthChars(c.width ?? 90) : 0));
   for (let r = 0; r < values.length; r++) {
     const row = values[r]!;
     let cells = '';
+    let lines = 1;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === null || v === undefined || v === '') continue;
@@ -115,6 +140,7 @@ export function renderSheet(
       style ??= columns[c]?.style;
       if (typeof v === 'string') {
         cells += `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`;
+        if (style === 'wrap' && wrapChars[c]) lines = Math.max(lines, wrappedLines(v, wrapChars[c]!));
       } else if (typeof v === 'number') {
         if (Number.isFinite(v)) cells += `<c r="${ref}"${sAttr(ids, style)}><v>${v === 0 ? 0 : v}</v></c>`;
       } else if (typeof v === 'boolean') {
@@ -124,7 +150,10 @@ export function renderSheet(
         cells += `<c r="${ref}"${sAttr(ids, hasTime ? 'datetime' : 'date')}><v>${dateToSerial(v, date1904)}</v></c>`;
       }
     }
-    if (cells) batch += `<row r="${r + 1}">${cells}</row>`;
+    // Why explicit heights: LibreOffice (and Excel until a cell is edited) keep the default height of an
+    // imported row, so wrapped text would spill over the rows below it on screen and on paper.
+    const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT_PT}" customHeight="1"` : '';
+    if (cells) batch += `<row r="${r + 1}"${ht}>${cells}</row>`;
     if (batch.length > 1 << 20) {
       chunks.push(Buffer.from(batch, 'utf8'));
       batch = '';

@@ -80,6 +80,7 @@ export function numberFormatCodes(stylesXml: string | undefined): string[] {
 export type StyleName =
   | 'general'
   | 'text'
+  | 'wrap'
   | 'header'
   | 'date'
   | 'datetime'
@@ -191,10 +192,12 @@ export function ensureStyles(stylesXml: string): { xml: string; ids: StyleIds } 
   // cell formats
   const xfs = get('cellXfs', 'xf');
   if (xfs.length === 0) xfs.push('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
-  const xfId = (numFmt: number, font: number, fill: number): number => {
-    const f =
+  const xfId = (numFmt: number, font: number, fill: number, wrap = false): number => {
+    const attrs =
       `<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
-      `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}/>`;
+      `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}`;
+    // Wrapped: a long 得分依据 grows its row instead of running off the printed page.
+    const f = wrap ? `${attrs} applyAlignment="1"><alignment wrapText="1"/></xf>` : `${attrs}/>`;
     const i = xfs.indexOf(f);
     if (i >= 0) return i;
     xfs.push(f);
@@ -203,6 +206,7 @@ export function ensureStyles(stylesXml: string): { xml: string; ids: StyleIds } 
   const ids: StyleIds = {
     general: 0,
     text: xfId(49, 0, 0),
+    wrap: xfId(49, 0, 0, true),
     header: xfId(49, boldFont, fillIds.header),
     date: xfId(dateFmt, 0, 0),
     datetime: xfId(datetimeFmt, 0, 0),
