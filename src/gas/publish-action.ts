@@ -15,6 +15,7 @@ import {
 import { type Cell, cellText } from '../shared/cells';
 import { buildPeriodReport } from '../shared/period-report';
 import {
+  appendCorrection,
   buildSnapshot,
   canonicalSnapshotText,
   publishRefusal,
@@ -400,47 +401,16 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
   }
   const last = records[records.length - 1]!;
   const prev = (readTabByName(ss, last.tabName) ?? []) as Cell[][];
-  const prevIds = new Set(prev.map((r) => cellText(r[9])).filter(Boolean));
-  const corrections = result.book.entries.filter(
-    (e) => e.month === month && e.source === 'correction' && !prevIds.has(e.id),
-  );
-  if (corrections.length === 0) {
+  const revision = last.version; // version 1 = original → 更正1
+  const snapshot = buildSnapshot(result, { month, revision, publishedAt: t.text, publisher: who });
+  // What changed: the new correction entries, and each affected cadre's figures before → after.
+  const { corrections } = appendCorrection(snapshot, result, { tabName: last.tabName, values: prev });
+  if (corrections === 0) {
     throw new UserFacingError(
       `${month} 没有新的更正条目。请先在「录入积分事项 › 处理异议」中记录成立的异议和更正条目。`,
     );
   }
-  const revision = last.version; // version 1 = original → 更正1
   const committee = committeeEmails(ss);
-  const snapshot = buildSnapshot(result, { month, revision, publishedAt: t.text, publisher: who });
-  // What changed: the new correction entries, and each affected cadre's figures before → after.
-  const before = new Map<string, { month: Cell; ytd: Cell }>();
-  for (const r of prev)
-    if (typeof r[0] === 'number' || r[0] === '不参与排名')
-      before.set(cellText(r[1]), { month: r[6] ?? '', ytd: r[7] ?? '' });
-  const summary = result.months.find((p) => p.period === month)!;
-  const names = new Map(summary.cadres.map((c) => [c.cadreId, c.name]));
-  const changed = summary.cadres.filter((c) => corrections.some((e) => e.cadreId === c.cadreId));
-  snapshot.values.push(
-    [],
-    [`更正说明（相对「${last.tabName}」）`],
-    ['条目编号', '干部编号', '姓名', '更正对象', '积分变化', '理由'],
-    ...corrections.map(
-      (e) => [e.id, e.cadreId, names.get(e.cadreId) ?? '', e.correctsId ?? '', e.points, e.reason] as Cell[],
-    ),
-    [],
-    ['干部编号', '姓名', '更正前月度积分', '更正后月度积分', '更正前年度累计', '更正后年度累计'],
-    ...changed.map(
-      (c) =>
-        [
-          c.cadreId,
-          c.name,
-          before.get(c.cadreId)?.month ?? '',
-          c.total,
-          before.get(c.cadreId)?.ytd ?? '',
-          c.yearToDate,
-        ] as Cell[],
-    ),
-  );
   return finishPublication(
     ss,
     result,
@@ -451,7 +421,7 @@ export function publishCorrection(ss: Spreadsheet, month: string, who: string): 
     revision + 1,
     // The recompute above already re-protected every row of this published month, corrections included.
     () => countMonthProtections(ss, month),
-    `其中更正 ${corrections.length} 条；原公示「${snapshotTabName(month)}」保持不变。`,
+    `其中更正 ${corrections} 条；原公示「${snapshotTabName(month)}」保持不变。`,
   );
 }
 

@@ -187,6 +187,51 @@ function problemsOfMonth(
   return out;
 }
 
+/**
+ * A 更正公示 lists what changed below its footer (rows after layout.footerRow): a title row, the new
+ * correction entries, a blank row, then each affected cadre's figures before → after. `prev` is the last
+ * published snapshot of the month (its values as on the tab): figures before come from its cadre rows.
+ */
+export function appendCorrection(
+  snapshot: Snapshot,
+  result: RecomputeResult,
+  prev: { tabName: string; values: readonly (readonly Cell[])[] },
+): { corrections: number } {
+  const prevIds = new Set(prev.values.map((r) => cellText(r[9])).filter(Boolean));
+  const corrections = result.book.entries.filter(
+    (e) => e.month === snapshot.month && e.source === 'correction' && !prevIds.has(e.id),
+  );
+  const before = new Map<string, { month: Cell; ytd: Cell }>();
+  for (const r of prev.values)
+    if (typeof r[0] === 'number' || r[0] === '不参与排名')
+      before.set(cellText(r[1]), { month: r[6] ?? '', ytd: r[7] ?? '' });
+  const summary = result.months.find((p) => p.period === snapshot.month)!;
+  const names = new Map(summary.cadres.map((c) => [c.cadreId, c.name]));
+  const changed = summary.cadres.filter((c) => corrections.some((e) => e.cadreId === c.cadreId));
+  snapshot.values.push(
+    [],
+    [`更正说明（相对「${prev.tabName}」）`],
+    ['条目编号', '干部编号', '姓名', '更正对象', '积分变化', '理由'],
+    ...corrections.map(
+      (e) => [e.id, e.cadreId, names.get(e.cadreId) ?? '', e.correctsId ?? '', e.points, e.reason] as Cell[],
+    ),
+    [],
+    ['干部编号', '姓名', '更正前月度积分', '更正后月度积分', '更正前年度累计', '更正后年度累计'],
+    ...changed.map(
+      (c) =>
+        [
+          c.cadreId,
+          c.name,
+          before.get(c.cadreId)?.month ?? '',
+          c.total,
+          before.get(c.cadreId)?.ytd ?? '',
+          c.yearToDate,
+        ] as Cell[],
+    ),
+  );
+  return { corrections: corrections.length };
+}
+
 /** Builds the snapshot of a month from a recompute result (the month must be among result.months). */
 export function buildSnapshot(result: RecomputeResult, opts: SnapshotOptions): Snapshot {
   const revision = opts.revision ?? 0;
