@@ -93,6 +93,10 @@ const CSS = `
   .digest { font-size: 9pt; color: #333; overflow-wrap: anywhere; margin-top: 4mm; }
   .digest code { font-family: "DejaVu Sans Mono", monospace; font-size: 9pt; }
   .sign { margin-top: 8mm; margin-left: 55%; break-inside: avoid; page-break-inside: avoid; }
+  /* The closing (footer line, digest, 落款) and the last rows before it print as one unit (see table()). */
+  tbody.tail { break-inside: avoid; page-break-inside: avoid; }
+  td.closing { border: none; padding: 3mm 0 0; font-size: 10pt; overflow-wrap: normal; word-break: normal; }
+  div.closing { break-inside: avoid; page-break-inside: avoid; }
   .sign .seal { height: 30mm; border: 0.5pt dashed #aaa; color: #999; font-size: 9pt; text-align: center;
                 padding-top: 12mm; margin: 2mm 0; width: 40mm; }
   @media print { th, .tier { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
@@ -113,31 +117,42 @@ ${body}
 `;
 }
 
-/** Widths (percent) per column, so the table never exceeds the printable width. */
+/** Rows of the last table printed together with the closing (so the 落款 never stands alone on a page). */
+const TAIL_ROWS = 2;
+
+/**
+ * Widths (percent) per column, so the table never exceeds the printable width. With `closing`, the table
+ * ends in a row group holding its last rows and the closing (footer line, digest, 落款) in one full-width
+ * cell, unbreakable: when it does not fit on the page, those rows move over with it, under the repeated
+ * header. Why inside the table: Chromium does not honour break-before: avoid between a table and the
+ * block after it (the closing alone was pushed onto a last page; see tests/cli/correction-pdf.test.ts).
+ */
 function table(
   headers: readonly string[],
   widths: readonly number[],
   rows: string[][],
   numeric: Set<string>,
   raw = false,
+  closing = '',
 ): string {
   const cols = widths.map((w) => `<col style="width:${w}%">`).join('');
   const head = headers
     .map((h) => `<th${numeric.has(h) ? ' class="num"' : ''}>${escapeHtml(h)}</th>`)
     .join('');
-  const body = rows
-    .map(
-      (r) =>
-        `<tr>${r
-          .map((t, i) => {
-            const h = headers[i] ?? '';
-            const cls = h === '分档' && t ? `tier ${tierClass(t)}` : numeric.has(h) ? 'num' : '';
-            return `<td${cls ? ` class="${cls}"` : ''}>${raw ? t : escapeHtml(t)}</td>`;
-          })
-          .join('')}</tr>`,
-    )
-    .join('\n');
-  return `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  const tr = (r: string[]) =>
+    `<tr>${r
+      .map((t, i) => {
+        const h = headers[i] ?? '';
+        const cls = h === '分档' && t ? `tier ${tierClass(t)}` : numeric.has(h) ? 'num' : '';
+        return `<td${cls ? ` class="${cls}"` : ''}>${raw ? t : escapeHtml(t)}</td>`;
+      })
+      .join('')}</tr>`;
+  const split = closing ? Math.max(0, rows.length - TAIL_ROWS) : rows.length;
+  const body = rows.slice(0, split).map(tr).join('\n');
+  const tail = closing
+    ? `<tbody class="tail">${rows.slice(split).map(tr).join('\n')}<tr><td class="closing" colspan="${headers.length}">${closing}</td></tr></tbody>`
+    : '';
+  return `<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead>${split > 0 ? `<tbody>${body}</tbody>` : ''}${tail}</table>`;
 }
 
 function header(meta: DocumentMeta, title: string): string {
@@ -166,6 +181,37 @@ function signature(meta: DocumentMeta, body = `${meta.communityName}两委`): st
     `<div class="sign"><p>${escapeHtml(body)}（盖章）</p><div class="seal">公章</div>` +
     `<p>${zhDate(meta.publishedAt)}</p><p class="small">发布人：${escapeHtml(meta.publisher)}</p></div>`
   );
+}
+
+/** The end of a document (footer line, digest, 落款), kept in one piece. */
+function closing(...parts: string[]): string {
+  return parts.join('\n');
+}
+
+interface TableSpec {
+  headers: readonly string[];
+  widths: readonly number[];
+  rows: string[][];
+  numeric: Set<string>;
+  raw?: boolean;
+}
+
+/**
+ * The tables of a document, the last one carrying the closing with its last rows (see table()); other
+ * HTML (headings) passes through. Without a table to end on, the closing follows as one block.
+ */
+function endWith(parts: readonly (string | TableSpec)[], closingHtml: string): string {
+  let last = -1;
+  parts.forEach((p, i) => {
+    if (typeof p !== 'string' && p.rows.length > 0) last = i;
+  });
+  const out = parts.map((p, i) =>
+    typeof p === 'string'
+      ? p
+      : table(p.headers, p.widths, p.rows, p.numeric, p.raw, i === last ? closingHtml : ''),
+  );
+  if (last < 0) out.push(`<div class="closing">${closingHtml}</div>`);
+  return out.join('\n');
 }
 
 const RANK_NUMERIC = new Set(['排名', '基础', '任务', '奖励', '月度积分', '年度累计', '起始分', '合计']);
@@ -212,18 +258,23 @@ export function monthDocumentHtml(snapshot: Snapshot, meta: DocumentMeta): strin
       ]);
     }
   }
-  const details = table(
-    ['干部', '事项', '得分依据', '积分', '来源/编号'],
-    [12, 24, 42, 8, 14],
-    detailRows,
-    new Set(['积分']),
-    true,
+  const end = closing(
+    `<p>${escapeHtml(cellText(v[layout.footerRow]?.[0]))}</p>`,
+    digestBlock(meta),
+    signature(meta),
   );
+  const parts: (string | TableSpec)[] = [
+    {
+      headers: ['干部', '事项', '得分依据', '积分', '来源/编号'],
+      widths: [12, 24, 42, 8, 14],
+      rows: detailRows,
+      numeric: new Set(['积分']),
+      raw: true,
+    },
+  ];
   // A correction lists what changed after the regular blocks (rows after the footer).
-  let correction = '';
   if (snapshot.revision > 0) {
     const extra = v.slice(layout.footerRow + 1);
-    const blocks: string[] = [];
     let i = 0;
     while (i < extra.length) {
       const r = extra[i]!;
@@ -232,7 +283,7 @@ export function monthDocumentHtml(snapshot: Snapshot, meta: DocumentMeta): strin
         continue;
       }
       if (r.length === 1) {
-        blocks.push(`<h2>三、${escapeHtml(cellText(r[0]))}</h2>`);
+        parts.push(`<h2>三、${escapeHtml(cellText(r[0]))}</h2>`);
         i++;
         continue;
       }
@@ -243,16 +294,13 @@ export function monthDocumentHtml(snapshot: Snapshot, meta: DocumentMeta): strin
         rows.push(extra[i]!.map((c) => cellText(c)));
         i++;
       }
-      blocks.push(
-        table(
-          hdr,
-          hdr.map(() => 100 / hdr.length),
-          rows,
-          new Set(hdr.filter((h) => /积分|变化|累计/.test(h))),
-        ),
-      );
+      parts.push({
+        headers: hdr,
+        widths: hdr.map(() => 100 / hdr.length),
+        rows,
+        numeric: new Set(hdr.filter((h) => /积分|变化|累计/.test(h))),
+      });
     }
-    correction = blocks.join('\n');
   }
   const period = snapshot.title.replace(/^.*? (\S+年\S*?) .*$/, '$1');
   const what = snapshot.revision ? `${period}干部积分更正情况` : `${period}干部积分情况`;
@@ -263,11 +311,7 @@ export function monthDocumentHtml(snapshot: Snapshot, meta: DocumentMeta): strin
     '<h2>一、积分排名</h2>',
     ranking,
     `<h2>二、积分明细（${escapeHtml(period)}全部已通过条目；自动计分为考勤、无批评、无投诉等系统条目）</h2>`,
-    details,
-    correction,
-    `<p>${escapeHtml(cellText(v[layout.footerRow]?.[0]))}</p>`,
-    digestBlock(meta),
-    signature(meta),
+    endWith(parts, end),
   ];
   return page(snapshot.title, body.join('\n'));
 }
@@ -283,10 +327,14 @@ export function halfYearDocumentHtml(report: PeriodReport, meta: DocumentMeta): 
     header(meta, report.title),
     publicityLead(meta, `${report.title.replace(/^\S+ /, '').replace(/ 干部积分排名公示$/, '')}干部积分排名`),
     `<p class="small">${escapeHtml(cellText(v[1]?.[0]))}</p>`,
-    table(hdr, REPORT_WIDTHS, rows, RANK_NUMERIC),
-    `<p>${escapeHtml(cellText(v[report.table.end + 1]?.[0]))}</p>`,
-    digestBlock(meta),
-    signature(meta),
+    endWith(
+      [{ headers: hdr, widths: REPORT_WIDTHS, rows, numeric: RANK_NUMERIC }],
+      closing(
+        `<p>${escapeHtml(cellText(v[report.table.end + 1]?.[0]))}</p>`,
+        digestBlock(meta),
+        signature(meta),
+      ),
+    ),
   ];
   return page(report.title, body.join('\n'));
 }
@@ -308,14 +356,13 @@ export function reportDocumentHtml(report: PeriodReport, meta: DocumentMeta): st
   }
   const hdr = hdrIndex >= 0 ? rv[hdrIndex]!.map((c) => cellText(c)) : [];
   const rows = hdrIndex >= 0 ? rv.slice(hdrIndex + 1).map((r) => hdr.map((_, i) => cellText(r[i]))) : [];
+  const end = closing(digestBlock({ ...meta, tabName: report.reportTabName }), signature(meta));
   const body = [
     `<p class="issuer">${escapeHtml(meta.communityName)}两委</p>`,
     `<h1>${escapeHtml(title)}</h1>`,
     `<p><b>报送单位：</b>${escapeHtml(meta.reportTo)}　　<b>报送日期：</b>${zhDate(meta.publishedAt)}　　<b>填报人：</b>${escapeHtml(meta.publisher)}</p>`,
     ...sections,
-    hdr.length ? table(hdr, REPORT_WIDTHS, rows, RANK_NUMERIC) : '',
-    digestBlock({ ...meta, tabName: report.reportTabName }),
-    signature(meta),
+    endWith(hdr.length ? [{ headers: hdr, widths: REPORT_WIDTHS, rows, numeric: RANK_NUMERIC }] : [], end),
   ];
   return page(title, body.join('\n'));
 }
