@@ -6,23 +6,41 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const PDF_FOLDER_KEY = 'jifen.pdfFolderId';
 const FOLDER_NAME = '积分公示PDF';
 
+/** How a sheet prints: the 公示 tab portrait, the 报告 landscape. */
+export interface PdfLayout {
+  portrait: boolean;
+  /**
+   * Repeat the frozen rows at the top of every page (`fzr`). The tabs the add-on exports (公示, 报告)
+   * freeze no rows, their tables start below a title; the summary tabs (月度汇总, 年度汇总, 积分台账,
+   * header frozen by setup) are not exported by the add-on, and File › Print repeats their frozen header.
+   */
+  repeatFrozenRows?: boolean;
+}
+
 /**
- * The export URL for one sheet on A4. Google does not document this endpoint; the parameters are the
- * ones community code has used for years (apps-script-facts §7.1).
+ * The export URL for one sheet on A4, fitted to the page width. Google does not document this endpoint;
+ * the parameters are the ones community code has used for years (apps-script-facts §7.1: Spencer Easton's
+ * gist https://gist.github.com/Spencer-Easton/78f9867a691e549c9c70 — size, portrait, fitw, gridlines,
+ * printtitle, sheetnames, pagenum, fzr, the four margins in inches, gid for one sheet).
+ * Why a URL at all: Apps Script has no print-setup API for sheets — the Sheet class has no page
+ * orientation, paper size, fit or repeated-rows setting (DOC https://developers.google.com/apps-script/reference/spreadsheet/sheet;
+ * none in @types/google-apps-script either), and the Drive export gives no PDF options
+ * (https://issuetracker.google.com/issues/79378403, cited in googleapis/google-api-dotnet-client#1670).
+ * So the print setup of a Sheets PDF lives only in these parameters.
  */
-export function pdfExportUrl(ssId: string, sheetId: number, portrait = true): string {
+export function pdfExportUrl(ssId: string, sheetId: number, layout: PdfLayout = { portrait: true }): string {
   const params = [
     'format=pdf',
     'exportFormat=pdf',
     `gid=${sheetId}`,
     'size=A4',
-    `portrait=${portrait}`,
+    `portrait=${layout.portrait}`,
     'fitw=true',
     'gridlines=false',
     'printtitle=false',
     'sheetnames=false',
     'pagenum=CENTER',
-    'fzr=false',
+    `fzr=${layout.repeatFrozenRows === true}`,
     'top_margin=0.5',
     'bottom_margin=0.5',
     'left_margin=0.4',
@@ -72,10 +90,15 @@ function folderId(): string {
 export type PdfResult = { ok: true; url: string } | { ok: false; reason: string };
 
 /** Exports a sheet as PDF into the 积分公示PDF folder. Never throws. */
-export function exportSheetPdf(ss: Spreadsheet, sheet: Sheet, name: string, portrait = true): PdfResult {
+export function exportSheetPdf(
+  ss: Spreadsheet,
+  sheet: Sheet,
+  name: string,
+  layout: PdfLayout = { portrait: true },
+): PdfResult {
   try {
     SpreadsheetApp.flush(); // pending writes must be in the export
-    const url = pdfExportUrl(ss.getId(), sheet.getSheetId(), portrait);
+    const url = pdfExportUrl(ss.getId(), sheet.getSheetId(), layout);
     let res: GoogleAppsScript.URL_Fetch.HTTPResponse | null = null;
     // Rapid exports get HTTP 429: retry a few times with a growing pause.
     for (let attempt = 0; attempt < 3; attempt++) {

@@ -322,7 +322,7 @@ function finishPublication(
   } catch (e) {
     lockNote = `（台账行加锁未完成：${(e as Error)?.message ?? String(e)}；请所有者运行「初始化/修复表格」后再发布下一个月。）`;
   }
-  const pdf = exportSheetPdf(ss, sheet, snapshot.tabName);
+  const pdf = exportSheetPdf(ss, sheet, snapshot.tabName, { portrait: true });
   const mailNote = mailSealDigest(
     ss,
     { tabName: snapshot.tabName, period: snapshot.month, digest, prev, publisher: who, when },
@@ -483,7 +483,8 @@ export function publishHalfYear(ss: Spreadsheet, period: string, who: string): P
   });
   recordExternalSeal(report.tabName, snap.digest);
   recordExternalSeal(report.reportTabName, rep.digest);
-  const pdf = exportSheetPdf(ss, rep.sheet, report.reportTabName, false);
+  // The 报告's ranking table has twelve columns: landscape.
+  const pdf = exportSheetPdf(ss, rep.sheet, report.reportTabName, { portrait: false });
   const mailNote = mailSealDigest(
     ss,
     {

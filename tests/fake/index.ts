@@ -39,6 +39,7 @@ export type { FakeGasOptions } from './context';
 export type { CallCounter } from './counter';
 export { classify } from './counter';
 export { FakeGasUnsupportedError, GasException, MSG } from './errors';
+export { parseSheetsPdfExport, type SheetsPdfExport } from './net';
 export { UNEVALUATED } from './range';
 export type { Manifest } from './scopes';
 export { CLASS_SCOPES, checkScopes, METHOD_SCOPES, permissionMessage, SCOPE, scopeEntry } from './scopes';

@@ -71,6 +71,94 @@ export class FakeHttpResponse
   }
 }
 
+/**
+ * The Sheets PDF export endpoint as community code uses it (apps-script-facts §7.1, from Spencer Easton's
+ * gist https://gist.github.com/Spencer-Easton/78f9867a691e549c9c70): Google documents neither the endpoint
+ * nor its parameters, and the server ignores a name it does not know, so a misspelt `fitW` would print at
+ * 100 % with no error. The model refuses what §7.1 does not list, so a test cannot pass on a typo.
+ */
+const EXPORT_PARAMS: Record<string, RegExp> = {
+  format: /^pdf$/,
+  exportFormat: /^pdf$/,
+  gid: /^\d+$/,
+  size: /^(?:A4|letter|legal|A3|A5|B4|B5|tabloid|[0-9]|10)$/,
+  portrait: /^(?:true|false)$/,
+  fitw: /^(?:true|false)$/,
+  gridlines: /^(?:true|false)$/,
+  printtitle: /^(?:true|false)$/,
+  sheetnames: /^(?:true|false)$/,
+  pagenum: /^(?:CENTER|UNDEFINED)$/,
+  fzr: /^(?:true|false)$/,
+  top_margin: /^\d+(?:\.\d+)?$/,
+  bottom_margin: /^\d+(?:\.\d+)?$/,
+  left_margin: /^\d+(?:\.\d+)?$/,
+  right_margin: /^\d+(?:\.\d+)?$/,
+  horizontal_alignment: /^(?:LEFT|CENTER|RIGHT)$/,
+  vertical_alignment: /^(?:TOP|MIDDLE|BOTTOM)$/,
+  range: /^[A-Z]+\d+:[A-Z]+\d+$/,
+  r1: /^\d+$/,
+  r2: /^\d+$/,
+  c1: /^\d+$/,
+  c2: /^\d+$/,
+};
+
+/** What a Sheets PDF export request asks for: which sheet, and how it prints. */
+export interface SheetsPdfExport {
+  spreadsheetId: string;
+  /** The sheet (its getSheetId()); undefined exports every sheet. */
+  gid?: number;
+  size: string;
+  portrait: boolean;
+  /** Fit to the page width (`fitw`). */
+  fitToWidth: boolean;
+  /** Frozen rows repeated on every page (`fzr`). */
+  repeatFrozenRows: boolean;
+  gridlines: boolean;
+  pageNumbers: boolean;
+  /** Inches: top, bottom, left, right. */
+  margins: [number, number, number, number];
+}
+
+/** Reads a Sheets PDF export URL as §7.1 describes it; throws on anything §7.1 does not list. */
+export function parseSheetsPdfExport(url: string): SheetsPdfExport {
+  const m = /^https:\/\/docs\.google\.com\/spreadsheets\/d\/([^/?#]+)\/export\?(.*)$/.exec(url);
+  if (!m) throw new FakeGasUnsupportedError(`not a Sheets export URL: ${url}`);
+  const q = new URLSearchParams(m[2]);
+  for (const [k, v] of q) {
+    const ok = EXPORT_PARAMS[k];
+    if (!ok)
+      throw new FakeGasUnsupportedError(
+        `Sheets export: unknown parameter ${k} (not in apps-script-facts §7.1)`,
+      );
+    if (!ok.test(v)) throw new FakeGasUnsupportedError(`Sheets export: ${k}=${v} is not a value §7.1 lists`);
+  }
+  if (q.get('format') !== 'pdf') throw new FakeGasUnsupportedError('Sheets export: format=pdf missing');
+  // Defaults when a parameter is left out are not documented anywhere: the model refuses to guess them.
+  const need = (k: string) => {
+    const v = q.get(k);
+    if (v === null)
+      throw new FakeGasUnsupportedError(`Sheets export: ${k} not given (its default is not documented)`);
+    return v;
+  };
+  const gid = q.get('gid');
+  return {
+    spreadsheetId: decodeURIComponent(m[1]!),
+    ...(gid === null ? {} : { gid: Number(gid) }),
+    size: need('size'),
+    portrait: need('portrait') === 'true',
+    fitToWidth: need('fitw') === 'true',
+    repeatFrozenRows: need('fzr') === 'true',
+    gridlines: need('gridlines') === 'true',
+    pageNumbers: need('pagenum') === 'CENTER',
+    margins: [
+      Number(need('top_margin')),
+      Number(need('bottom_margin')),
+      Number(need('left_margin')),
+      Number(need('right_margin')),
+    ],
+  };
+}
+
 export class FakeUrlFetchApp implements Pick<GoogleAppsScript.URL_Fetch.UrlFetchApp, 'fetch' | 'fetchAll'> {
   /** Every request, in order. */
   readonly requests: RecordedRequest[] = [];

@@ -1,6 +1,7 @@
 // Utilities, UrlFetchApp (§7.1), DriveApp and MailApp (§7.2): signed digests, dates, fetch records and errors, files, mail.
 
 import { expectGasError, setup } from './helpers';
+import { parseSheetsPdfExport } from './net';
 
 describe('Utilities', () => {
   test('computeDigest(SHA_256) returns signed Java bytes', () => {
@@ -58,6 +59,33 @@ describe('§7.1 UrlFetchApp', () => {
     expect(res.getBlob().getContentType()).toBe('application/pdf');
     expect(fake.UrlFetchApp.requests[0]).toMatchObject({ method: 'get', muteHttpExceptions: true });
     expect(fake.UrlFetchApp.requests[0]?.headers.Authorization).toMatch(/^Bearer /);
+  });
+
+  test('§7.1 the Sheets PDF export URL: the print setup it asks for, and a parameter §7.1 does not list is refused', () => {
+    const base = 'https://docs.google.com/spreadsheets/d/ss%201/export?format=pdf&exportFormat=pdf&gid=7';
+    const rest =
+      '&gridlines=false&pagenum=CENTER&top_margin=0.5&bottom_margin=0.5&left_margin=0.4&right_margin=0.4';
+    expect(parseSheetsPdfExport(`${base}&size=A4&portrait=false&fitw=true&fzr=true${rest}`)).toEqual({
+      spreadsheetId: 'ss 1',
+      gid: 7,
+      size: 'A4',
+      portrait: false,
+      fitToWidth: true,
+      repeatFrozenRows: true,
+      gridlines: false,
+      pageNumbers: true,
+      margins: [0.5, 0.5, 0.4, 0.4],
+    });
+    // Google would silently ignore these; the model does not.
+    expect(() => parseSheetsPdfExport(`${base}&size=A4&portrait=false&fitW=true&fzr=true${rest}`)).toThrow(
+      'FakeGas: Sheets export: unknown parameter fitW (not in apps-script-facts §7.1)',
+    );
+    expect(() => parseSheetsPdfExport(`${base}&size=A4&portrait=no&fitw=true&fzr=true${rest}`)).toThrow(
+      'FakeGas: Sheets export: portrait=no is not a value §7.1 lists',
+    );
+    expect(() => parseSheetsPdfExport(`${base}&size=A4&portrait=true&fzr=true${rest}`)).toThrow(
+      'FakeGas: Sheets export: fitw not given (its default is not documented)',
+    );
   });
 
   test('§7.1 an HTTP error without muteHttpExceptions throws the documented text', () => {

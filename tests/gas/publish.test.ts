@@ -15,7 +15,7 @@ import { getDialogOptions, publishFromSidebar, submitDialog } from '../../src/ga
 import type { Cell } from '../../src/shared/cells';
 import { canonicalSnapshotText } from '../../src/shared/publish';
 import { headersOf, TAB } from '../../src/shared/tabs';
-import type { FakeGas, FakeGasOptions } from '../fake';
+import { type FakeGas, type FakeGasOptions, parseSheetsPdfExport } from '../fake';
 import {
   cleanupGas,
   freshGas,
@@ -244,7 +244,20 @@ test('a full month publish: snapshot content, protection, digest, locked rows, P
   const req = fake.UrlFetchApp.requests[0]!;
   expect(req.url).toContain(`/spreadsheets/d/${fake.spreadsheet.getId()}/export?`);
   expect(req.url).toContain(`gid=${sheet(fake, '公示-2026-09').getSheetId()}`);
-  expect(req.url).toMatch(/format=pdf.*size=A4.*portrait=true/);
+  // Its print setup (the only place a Sheets PDF gets one: Apps Script has no page-setup API):
+  // A4 portrait, one page wide, no gridlines, page numbers; the 公示 tab freezes no rows.
+  expect(parseSheetsPdfExport(req.url)).toEqual({
+    spreadsheetId: fake.spreadsheet.getId(),
+    gid: sheet(fake, '公示-2026-09').getSheetId(),
+    size: 'A4',
+    portrait: true,
+    fitToWidth: true,
+    repeatFrozenRows: false,
+    gridlines: false,
+    pageNumbers: true,
+    margins: [0.5, 0.5, 0.4, 0.4],
+  });
+  expect(sheet(fake, '公示-2026-09').getFrozenRows()).toBe(0);
   expect(req.headers.Authorization).toBe(`Bearer fake-oauth-token:${OWNER}`);
   expect(req.muteHttpExceptions).toBe(true);
   expect(out.pdfUrl).toMatch(/^https:\/\/drive\.google\.com\/file\/d\/[^/]+\/view/);
@@ -450,6 +463,11 @@ test('half-year report: ranking with 起始分, top third for reward, bottom gro
       .map((r) => r[2]),
   ).toEqual(['公示-2026-H2', '报告-2026-H2']);
   expect(() => publishHalfYear(fake.spreadsheet, '2026-H2', OWNER)).toThrow(/已发布/);
+  // The 报告's PDF: its twelve-column table prints landscape, one page wide.
+  const exports = fake.UrlFetchApp.requests.map((r) => parseSheetsPdfExport(r.url));
+  const rep = exports.find((e) => e.gid === sheet(fake, '报告-2026-H2').getSheetId())!;
+  expect(rep).toMatchObject({ size: 'A4', portrait: false, fitToWidth: true, repeatFrozenRows: false });
+  expect(out.pdfUrl).toBeDefined();
 });
 
 test('redemption: over the balance refused with figures; within it recorded with before and after', () => {
