@@ -21,6 +21,23 @@ interface RowUi {
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | null;
 
+/** The outcome of an action, shown on the card it concerns (a decided claim keeps its card in 已处理). */
+interface CardResult {
+  kind: 'ok' | 'error';
+  text: string;
+  /** The claim as it was when acted on (its card leaves the pending list once decided). */
+  claim: PendingClaim;
+  /** Its place in the list then: a decided card stays where the user's eye is. */
+  index: number;
+}
+
+const DONE_LABEL: Record<string, string> = {
+  approve: '已通过',
+  reject: '已驳回',
+  adjust: '已调整数量',
+  inspect: '已记录审查意见',
+};
+
 const ui = {
   state: null as SidebarState | null,
   loadError: '',
@@ -31,6 +48,8 @@ const ui = {
   status: null as Status,
   confirmPublish: false,
   published: null as PublishResult | null,
+  /** Per-card outcomes by claim id, newest last; cleared when another month is shown. */
+  results: new Map<string, CardResult & { action: string }>(),
   /** Element id to focus after the next render (re-rendering replaces the nodes). */
   focus: '',
 };
@@ -58,6 +77,7 @@ function applyState(state: SidebarState): void {
   if (ui.state && ui.state.month !== state.month) {
     ui.published = null;
     ui.confirmPublish = false;
+    ui.results.clear();
   }
   ui.state = state;
   ui.loadError = '';
@@ -97,13 +117,19 @@ async function load(month?: string): Promise<void> {
   });
 }
 
-/** Shows a review/publish answer: the message, inline field errors, and the refreshed state. */
-async function afterResult(res: ReviewResult | PublishResult, ids: string[]): Promise<void> {
+/** Shows a review/publish answer: the message, inline field errors, each card's outcome, the refreshed state. */
+async function afterResult(res: ReviewResult | PublishResult, ids: string[], action = ''): Promise<void> {
   if (!res || typeof res !== 'object') throw new Error('服务器没有返回结果，请刷新后查看。');
   ui.status = {
     kind: res.ok ? 'ok' : 'error',
     text: res.message || (res.ok ? '操作完成。' : '操作没有完成。'),
   };
+  for (const id of ids) {
+    const index = ui.state?.pending.findIndex((c) => c.id === id) ?? -1;
+    const claim = ui.state?.pending[index];
+    if (!claim) continue;
+    ui.results.set(id, { kind: res.ok ? 'ok' : 'error', text: ui.status.text, claim, index, action });
+  }
   if (res.ok) {
     for (const id of ids) ui.rows.delete(id);
   } else if (res.errors) {
@@ -130,7 +156,7 @@ function review(req: Omit<ReviewRequest, 'month'>, busyText: string): void {
   const state = ui.state;
   if (!state || !canAct()) return;
   const full: ReviewRequest = { ...req, month: state.month };
-  void withBusy(busyText, async () => afterResult(await call('sidebarReview', full), full.ids));
+  void withBusy(busyText, async () => afterResult(await call('sidebarReview', full), full.ids, full.action));
 }
 
 function approve(c: PendingClaim): void {
@@ -183,7 +209,7 @@ function submitInspection(c: PendingClaim): void {
   }
   const req = { id: c.id, opinion, month: state.month };
   void withBusy(`正在记录对 ${c.cadreName} 申报的审查意见…`, async () =>
-    afterResult(await call('sidebarInspect', req), [c.id]),
+    afterResult(await call('sidebarInspect', req), [c.id], 'inspect'),
   );
 }
 
@@ -378,7 +404,35 @@ function renderClaim(c: PendingClaim): HTMLElement {
         ),
   );
   if (r.panel !== 'none') item.appendChild(renderPanel(c, r));
+  const res = ui.results.get(c.id);
+  if (res) item.appendChild(renderResult(res));
   return item;
+}
+
+/** One card's outcome line: what was done (or why not), the server's own words. */
+function renderResult(res: CardResult & { action: string }): HTMLElement {
+  const label = res.kind === 'ok' ? (DONE_LABEL[res.action] ?? '已完成') : '未完成';
+  // A success's first line says what happened (links and digests stay in the status above); a refusal
+  // keeps every line: it is the reason.
+  const text = res.kind === 'ok' ? (res.text.split('\n')[0] ?? '') : res.text;
+  return el(
+    'div',
+    { class: `claim-result ${res.kind}`, 'data-result': res.kind },
+    // The server's message often starts with the same words: the label only when it does not.
+    !text.startsWith(label) && el('b', {}, `${label}：`),
+    ...linkified(text),
+  );
+}
+
+/** A decided claim's card, in place: what it was and its outcome, no actions left. */
+function renderResolved(r: CardResult & { action: string }): HTMLElement {
+  return el(
+    'li',
+    { class: `claim resolved ${r.kind}`, 'data-id': r.claim.id },
+    el('div', { class: 'claim-name' }, `${r.claim.cadreName}（${r.claim.cadreId}）`),
+    el('div', { class: 'claim-line claim-item' }, `${r.claim.item} · ${r.claim.points} 分`),
+    renderResult(r),
+  );
 }
 
 function renderPanel(c: PendingClaim, r: RowUi): HTMLElement {
@@ -459,8 +513,14 @@ function renderList(state: SidebarState): Node {
   const act = canAct();
   const section = el('section', { id: 'pending', 'aria-label': '待审核申报' });
   append(section, el('h2', {}, `待审核申报（${state.pending.length}）`));
+  // Cards decided while this month is shown stay where they were, with their outcome.
+  const ids = new Set(state.pending.map((c) => c.id));
+  const cards: HTMLElement[] = state.pending.map(renderClaim);
+  const done = [...ui.results.values()].filter((r) => !ids.has(r.claim.id)).sort((a, b) => a.index - b.index);
+  for (const r of done) cards.splice(Math.min(r.index, cards.length), 0, renderResolved(r));
   if (!state.pending.length) {
     append(section, el('div', { class: 'empty', id: 'empty' }, `${state.month} 没有待审核的申报。`));
+    if (cards.length) append(section, el('ul', { class: 'claims', id: 'claims' }, ...cards));
     return section;
   }
   const all = el('input', { type: 'checkbox', id: 'select-all', disabled: !act });
@@ -487,7 +547,7 @@ function renderList(state: SidebarState): Node {
       }),
     ),
   );
-  append(section, el('ul', { class: 'claims', id: 'claims' }, ...state.pending.map(renderClaim)));
+  append(section, el('ul', { class: 'claims', id: 'claims' }, ...cards));
   return section;
 }
 
@@ -501,7 +561,8 @@ function publishBlocker(state: SidebarState): string {
   const errors = state.counts.monthIntakeErrors ?? 0;
   if (errors > 0)
     return `${state.month} 还有 ${errors} 条申报异常未处理：请在「申报异常」表逐条处理并把「处理情况」改为“已处理”后再发布。`;
-  return '';
+  // The server's shared rule: a month to come, nothing to publish, earlier months unpublished.
+  return state.publishBlocked ?? '';
 }
 
 function renderPublish(state: SidebarState): Node {
@@ -525,13 +586,25 @@ function renderPublish(state: SidebarState): Node {
     ),
   );
   const link = state.publication && safeUrl(state.publication.url);
-  if (state.publication && link)
+  const pdfLink = state.publication?.pdfUrl ? safeUrl(state.publication.pdfUrl) : null;
+  if (state.publication && (link || pdfLink))
     append(
       section,
       el(
-        'a',
-        { id: 'publication-link', href: link, target: '_blank', rel: 'noopener' },
-        `打开「${state.publication.tabName}」`,
+        'div',
+        { class: 'publication-links' },
+        link &&
+          el(
+            'a',
+            { id: 'publication-link', href: link, target: '_blank', rel: 'noopener' },
+            `打开「${state.publication.tabName}」`,
+          ),
+        pdfLink &&
+          el(
+            'a',
+            { id: 'publication-pdf', href: pdfLink, target: '_blank', rel: 'noopener noreferrer' },
+            '打印版 PDF（A4）',
+          ),
       ),
     );
   if (ui.confirmPublish && !blocker) {
@@ -567,7 +640,9 @@ function renderPublish(state: SidebarState): Node {
         { class: 'panel', id: 'publish-result' },
         p.sheetName && el('div', {}, `快照：${p.sheetName}`),
         p.digest && el('div', { class: 'digest' }, `SHA-256：${p.digest}`),
-        pdf && el('a', { href: pdf, target: '_blank', rel: 'noopener noreferrer' }, '打开打印版 PDF（A4）'),
+        pdf &&
+          !state.publication?.pdfUrl &&
+          el('a', { href: pdf, target: '_blank', rel: 'noopener noreferrer' }, '打开打印版 PDF（A4）'),
       ),
     );
   }

@@ -4,6 +4,16 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const PDF_FOLDER_KEY = 'jifen.pdfFolderId';
+/** Document property holding the Drive link of a tab's exported PDF (the sidebar links it). */
+export const pdfUrlKey = (tabName: string) => `jifen.pdfUrl.${tabName}`;
+
+/**
+ * The PDF exported for a tab, if any. Why document properties and not a 公示记录 column: that row is sealed
+ * into the digest chain when it is written, before the export, and a link is not part of what is published.
+ */
+export function storedPdfUrl(tabName: string): string | undefined {
+  return PropertiesService.getDocumentProperties().getProperty(pdfUrlKey(tabName)) ?? undefined;
+}
 const FOLDER_NAME = '积分公示PDF';
 
 /** How a sheet prints: the 公示 tab portrait, the 报告 landscape. */
@@ -117,7 +127,9 @@ export function exportSheetPdf(
       res!.getBlob().setName(`${name}.pdf`),
       { fields: 'id,webViewLink' },
     );
-    return { ok: true, url: file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view` };
+    const link = file.webViewLink ?? `https://drive.google.com/file/d/${file.id}/view`;
+    PropertiesService.getDocumentProperties().setProperty(pdfUrlKey(name), link);
+    return { ok: true, url: link };
   } catch (e) {
     return { ok: false, reason: (e as Error)?.message ?? String(e) };
   }

@@ -18,6 +18,8 @@ import {
   appendCorrection,
   buildSnapshot,
   canonicalSnapshotText,
+  earlierUnpublished,
+  orderRefusal,
   publishRefusal,
   SNAPSHOT_COLUMN_WIDTHS,
   type Snapshot,
@@ -173,17 +175,6 @@ export function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () 
   }
 }
 
-/** Months of the year with data that come before `month` and are not published. */
-function earlierUnpublished(result: RecomputeResult, month: string): string[] {
-  const published = new Set(result.book.scenario.publishedMonths);
-  const withData = new Set<string>();
-  for (const e of result.book.scenario.entries) if (e.source !== 'system') withData.add(e.month);
-  for (const a of result.book.scenario.attendance) withData.add(a.month);
-  return [...withData]
-    .filter((m) => m < month && m.startsWith(String(result.year)) && !published.has(m))
-    .sort();
-}
-
 /** Intake errors that name this month (申报异常 rows keep the raw answers). */
 function intakeErrorsOf(ss: Spreadsheet, month: string): number {
   const t = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []);
@@ -250,8 +241,8 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
       `${month} 有 ${errors} 条申报异常尚未处理。请在「申报异常」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完把该行「处理情况」改为“已处理”（不要删除行）后再发布。`,
     );
   }
-  const earlier = earlierUnpublished(result, month);
-  if (earlier.length) throw new UserFacingError(`请按月份顺序公示：${earlier.join('、')} 尚未发布公示。`);
+  const earlier = earlierUnpublished(result.book.scenario, month, result.year);
+  if (earlier.length) throw new UserFacingError(orderRefusal(earlier));
   const committee = committeeEmails(ss);
   const snapshot = buildSnapshot(result, { month, publishedAt: t.text, publisher: who });
   return finishPublication(

@@ -3,6 +3,7 @@
 import { isMonthKey, MAX_QUANTITY } from '../core';
 import { type Cell, cellMonth, cellNumber, cellText } from '../shared/cells';
 import { isLate } from '../shared/intake';
+import { quickPublishRefusal } from '../shared/publish';
 import { TAB } from '../shared/tabs';
 import type {
   InspectRequest,
@@ -14,6 +15,7 @@ import type {
 } from '../shared/ui-contract';
 import { committeeEmails, currentEmail, disciplineEmail, UserFacingError } from './access';
 import { logAction } from './log';
+import { storedPdfUrl } from './pdf';
 import { readTab } from './sheets-io';
 import { columnIndex, loadWorkbook } from './workbook';
 
@@ -34,7 +36,7 @@ function countRows(values: Cell[][] | undefined, pred: (row: Cell[]) => boolean 
 
 /** Builds the sidebar's state for a month (plain JSON: every value is a string, number or boolean). */
 export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState {
-  const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'ledger', 'publications']);
+  const wb = loadWorkbook(ss, ['settings', 'roster', 'rules', 'ledger', 'attendance', 'publications']);
   const email = currentEmail();
   const isCommittee = !!email && committeeEmails(ss).includes(email);
   const isDiscipline = !!email && disciplineEmail(ss) === email;
@@ -133,20 +135,30 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
     },
     pending: pendingByMonth.get(month) ?? [],
     ...publicationLink(ss, month, wb.published.has(month)),
+    ...blocked(
+      quickPublishRefusal(wb.scenario, month, wb.now.month, wb.settings.year ?? Number(month.slice(0, 4))),
+    ),
     notes,
   };
 }
 
-/** A published month's 公示 tab, linked by its gid (the URL opens the spreadsheet on that tab). */
+const blocked = (reason: string | null): { publishBlocked?: string } =>
+  reason ? { publishBlocked: reason } : {};
+
+/** A published month's 公示 tab, linked by its gid (the URL opens the spreadsheet on that tab), and its PDF. */
 function publicationLink(
   ss: Spreadsheet,
   month: string,
   published: boolean,
-): { publication?: { tabName: string; url: string } } {
+): Pick<SidebarState, 'publication'> {
   if (!published) return {};
   const tabName = `公示-${month}`;
   const sheet = ss.getSheetByName(tabName);
-  return sheet ? { publication: { tabName, url: `${ss.getUrl()}#gid=${sheet.getSheetId()}` } } : {};
+  if (!sheet) return {};
+  const pdfUrl = storedPdfUrl(tabName);
+  return {
+    publication: { tabName, url: `${ss.getUrl()}#gid=${sheet.getSheetId()}`, ...(pdfUrl ? { pdfUrl } : {}) },
+  };
 }
 
 /** The newest month with pending claims, else the current month. */

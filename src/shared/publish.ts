@@ -1,6 +1,14 @@
 // The monthly 公示 (publication), pure: refusal checks, the snapshot values, its digest text, the 公示记录 row and a printable HTML page.
 
-import { CATEGORY_ZH, isMonthKey, type PeriodSummary, periodLabel, SOURCE_ZH, TIER_ZH } from '../core';
+import {
+  CATEGORY_ZH,
+  isMonthKey,
+  type PeriodSummary,
+  periodLabel,
+  type Scenario,
+  SOURCE_ZH,
+  TIER_ZH,
+} from '../core';
 import { type Cell, cellMonth, cellText } from './cells';
 import { readTable, type WorkbookValues } from './read-tabs';
 import { flagText, type RecomputeResult } from './recompute';
@@ -108,6 +116,54 @@ export function canonicalSnapshotText(values: readonly (readonly Cell[])[]): str
   return JSON.stringify(rows);
 }
 
+/** What the month-order and no-data rules need: the year's entries and attendance, and what is published. */
+type MonthData = Pick<Scenario, 'entries' | 'attendance' | 'publishedMonths'>;
+
+/** Does the month have anything to publish (a ledger entry other than a system one, or attendance)? */
+function hasMonthData(s: MonthData, month: string): boolean {
+  return (
+    s.entries.some((e) => e.month === month && e.source !== 'system') ||
+    s.attendance.some((a) => a.month === month)
+  );
+}
+
+/** Months of `year` before `month` with data that are not published: months are published in order. */
+export function earlierUnpublished(s: MonthData, month: string, year: number): string[] {
+  const published = new Set(s.publishedMonths);
+  const withData = new Set<string>();
+  for (const e of s.entries) if (e.source !== 'system') withData.add(e.month);
+  for (const a of s.attendance) withData.add(a.month);
+  return [...withData].filter((m) => m < month && m.startsWith(`${year}-`) && !published.has(m)).sort();
+}
+
+/** The refusal for months left unpublished before this one. */
+export function orderRefusal(earlier: readonly string[]): string {
+  return `请按月份顺序公示：${earlier.join('、')} 尚未发布公示。`;
+}
+
+/**
+ * The refusals that need no recompute — a month still to come, a month with nothing in it, earlier months
+ * unpublished — in the words the publication itself refuses with, so the sidebar can disable 发布 and say
+ * why before anyone presses it. (Pending claims and 申报异常 the sidebar counts itself; 校验问题 of the
+ * month are only known after the recompute that publishing starts with.)
+ */
+export function quickPublishRefusal(
+  s: MonthData,
+  month: string,
+  nowMonth: string,
+  year: number,
+): string | null {
+  if (month > nowMonth) return futureRefusal(month, nowMonth);
+  if (s.publishedMonths.includes(month)) return null;
+  if (!hasMonthData(s, month)) return emptyRefusal(month);
+  const earlier = earlierUnpublished(s, month, year);
+  return earlier.length ? orderRefusal(earlier) : null;
+}
+
+const futureRefusal = (month: string, nowMonth: string) =>
+  `${month} 尚未到来（当前为 ${nowMonth}），不能发布公示`;
+const emptyRefusal = (month: string) => `${month} 没有任何积分台账条目或考勤记录，不能发布空的公示`;
+
 interface RefusalInput {
   result: RecomputeResult;
   values: WorkbookValues;
@@ -128,7 +184,7 @@ export function publishRefusal({
   if (!isMonthKey(month)) return `月份格式应为 YYYY-MM，例如 2026-10（实际：${month}）`;
   if (Number(month.slice(0, 4)) !== result.year)
     return `${month} 不在考核年度 ${result.year} 内（见「${TAB.settings}」表的“考核年度”）`;
-  if (month > nowMonth) return `${month} 尚未到来（当前为 ${nowMonth}），不能发布公示`;
+  if (month > nowMonth) return futureRefusal(month, nowMonth);
   const published = readTable(values.publications, 'publications', ['期间']).rows.find(
     (r) => cellMonth(r.get('期间'), offsetMinutes) === month,
   );
@@ -140,10 +196,7 @@ export function publishRefusal({
     );
   }
   const s = result.book.scenario;
-  const hasData =
-    s.entries.some((e) => e.month === month && e.source !== 'system') ||
-    s.attendance.some((a) => a.month === month);
-  if (!hasData) return `${month} 没有任何积分台账条目或考勤记录，不能发布空的公示`;
+  if (!hasMonthData(s, month)) return emptyRefusal(month);
   const pending = s.entries.filter((e) => e.month === month && e.status === 'pending');
   if (pending.length) {
     // Entry rows are as read; the rewritten 积分台账 (result.ledger) may have moved them.

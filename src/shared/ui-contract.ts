@@ -51,8 +51,13 @@ export interface SidebarState {
     monthIntakeErrors?: number;
   };
   pending: PendingClaim[];
-  /** For a published month: its snapshot tab and a link that opens it. */
-  publication?: { tabName: string; url: string };
+  /** For a published month: its snapshot tab, a link that opens it, and its printed PDF when one was exported. */
+  publication?: { tabName: string; url: string; pdfUrl?: string };
+  /**
+   * Why publishing the shown month would be refused, as far as is known without a recompute (a month to
+   * come, a month with no data, earlier months unpublished: shared rule quickPublishRefusal).
+   */
+  publishBlocked?: string;
   /** Non-fatal notes to show (e.g. rows that could not be read). */
   notes: string[];
 }

@@ -34,6 +34,8 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
   }
 
   const row = (id: string) => `#claims li[data-id="${id}"]`;
+  /** Cards still pending (a decided card stays in place, marked resolved, with its outcome). */
+  const PENDING_CARDS = '#claims > li:not(.resolved)';
 
   test('renders months, counts and the pending list, with hostile text shown literally', async () => {
     const { page, calls } = await open(sidebarState());
@@ -49,7 +51,7 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     await count('problems').text('0');
     await see(page.locator('[data-count="pending"] span')).text('待审核');
 
-    await see(page.locator('#claims > li')).count(3);
+    await see(page.locator(PENDING_CARDS)).count(3);
     const first = page.locator(row('E1'));
     await see(first.locator('.claim-name')).text('张三（001）');
     await see(first.locator('.claim-item')).text('成功调解居民矛盾纠纷');
@@ -105,8 +107,10 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
 
     answer.resolve({ ok: true, message: '已通过 1 条申报。', changed: 1, state: without(state, ['E1']) });
     await see(page.locator('#loading')).hidden();
-    await see(page.locator('#claims > li')).count(2);
-    await see(page.locator(row('E1'))).count(0);
+    await see(page.locator(PENDING_CARDS)).count(2);
+    // The decided card stays where it was, with its outcome and no buttons left.
+    await see(page.locator(`${row('E1')}.resolved .claim-result.ok`)).text('已通过 1 条申报。');
+    await see(page.locator(`${row('E1')} button`)).count(0);
     await see(page.locator('#status')).text('已通过 1 条申报。');
     await see(page.locator('#status')).className(/ok/);
     await see(page.locator('[data-count="pending"] b')).text('2');
@@ -147,7 +151,7 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
         },
       ],
     ]);
-    await see(page.locator('#claims > li')).count(2);
+    await see(page.locator(PENDING_CARDS)).count(2);
   });
 
   test("the server's refusal and field errors are shown, and nothing in the list changes", async () => {
@@ -168,7 +172,7 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     await see(r.locator('[data-error="reason"]')).text('至少写 4 个字');
     // The draft survives the refresh so the reviewer can fix it.
     await see(r.locator('textarea.reason')).value('不行');
-    await see(page.locator('#claims > li')).count(3);
+    await see(page.locator(PENDING_CARDS)).count(3);
   });
 
   test('a failed call (failure handler) shows a Chinese message and re-enables the buttons', async () => {
@@ -260,7 +264,7 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     await bulk.click();
 
     expect(callsTo('sidebarReview')).toEqual([[{ ids: ['E1', 'E3'], action: 'approve', month: '2026-10' }]]);
-    await see(page.locator('#claims > li')).count(1);
+    await see(page.locator(PENDING_CARDS)).count(1);
     await see(page.locator(row('E2'))).count(1);
     await see(page.locator('#status')).text('已通过 2 条申报。');
     // Selections of rows that left the list are dropped.
@@ -398,17 +402,18 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     await see(page.locator('#publish-hint')).contains('2026-09 已发布公示');
   });
 
-  test('at 300 px a multi-line result keeps its lines, its address is a link, and the status stays in view', async () => {
+  test('at 300 px a multi-line result keeps its lines, its address is a link, the status stays in view, and the card shows its outcome', async () => {
     const url = 'https://drive.google.com/file/d/abc/view';
-    const { page } = await open(sidebarState(), () => ({
+    const state = sidebarState();
+    const { page } = await open(state, () => ({
       ok: true,
       message: `已通过 1 条申报。\n打印版 PDF：${url}\n校验码（SHA-256）：${'b'.repeat(64)}`,
       changed: 1,
-      state: sidebarState(),
+      state: without(state, ['E3']),
     }));
     await page.setViewportSize({ width: 300, height: 420 });
     // Act on the last card, far down the list: the answer must be visible without scrolling back.
-    const last = page.locator('#claims > li').last();
+    const last = page.locator(row('E3'));
     await last.scrollIntoViewIfNeeded();
     await last.locator('button[data-action="approve"]').click();
     const status = page.locator('#status');
@@ -423,9 +428,97 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     expect(box).not.toBeNull();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y + box!.height).toBeLessThanOrEqual(420);
+    // The card acted on stays in its place, decided, with the outcome in view where the user looked.
+    const card = page.locator(`${row('E3')}.resolved`);
+    await see(card.locator('.claim-name')).text('王五（003）');
+    await see(card.locator('.claim-item')).text('参加社区或上级组织的比赛 · 2 分');
+    // Its first line only: the PDF link and the digest are in the status above.
+    await see(card.locator('.claim-result.ok')).text('已通过 1 条申报。');
+    await card.scrollIntoViewIfNeeded();
+    const cardBox = (await card.boundingBox())!;
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(420);
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(300);
+    await see(page.locator(PENDING_CARDS)).count(2);
     // The viewport as the user sees it (a full-page shot would hide what sticky does).
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'sidebar-after-action.png') });
+  });
+
+  test('a refused action shows its reason on that card, which keeps its buttons; other cards show nothing', async () => {
+    const state = sidebarState();
+    const { page } = await open(state, () => ({
+      ok: false,
+      message: '第 3 行已被他人审核（状态：已通过），请刷新后查看。',
+      changed: 0,
+      state,
+    }));
+    await page.setViewportSize({ width: 300, height: 800 });
+    await page.locator(`${row('E2')} button[data-action="approve"]`).click();
+    const result = page.locator(`${row('E2')} .claim-result.error`);
+    await see(result).text('未完成：第 3 行已被他人审核（状态：已通过），请刷新后查看。');
+    await see(page.locator(`${row('E2')} button[data-action="approve"]`)).enabled();
+    await see(page.locator('#claims .claim-result')).count(1);
+    await see(page.locator('#status')).className(/error/);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'sidebar-card-error.png');
+  });
+
+  const noPending = (over: Partial<SidebarState> = {}): SidebarState => {
+    const base = without(sidebarState(), ['E1', 'E2', 'E3']);
+    return {
+      ...base,
+      months: base.months.map((m) => (m.month === base.month ? { ...m, pending: 0 } : m)),
+      counts: { ...base.counts, pending: 0 },
+      ...over,
+    };
+  };
+
+  test.each([
+    ['claims pending', sidebarState(), '还有 3 条待审核申报，全部审核后才能发布。'],
+    [
+      'unhandled 申报异常 of the month',
+      noPending({
+        counts: { pending: 0, intakeErrors: 2, objections: 1, problems: 0, monthIntakeErrors: 2 },
+      }),
+      '2026-10 还有 2 条申报异常未处理：请在「申报异常」表逐条处理并把「处理情况」改为“已处理”后再发布。',
+    ],
+    [
+      'earlier months unpublished',
+      noPending({ publishBlocked: '请按月份顺序公示：2026-07、2026-08 尚未发布公示。' }),
+      '请按月份顺序公示：2026-07、2026-08 尚未发布公示。',
+    ],
+    [
+      'a month with nothing in it',
+      noPending({ publishBlocked: '2026-10 没有任何积分台账条目或考勤记录，不能发布空的公示' }),
+      '2026-10 没有任何积分台账条目或考勤记录，不能发布空的公示',
+    ],
+    ['already published', noPending({ published: true }), '2026-10 已发布公示。如需更正，请通过异议处理。'],
+  ])(
+    'at 300 px publishing is off while it would be refused (%s), with the reason',
+    async (name, state, reason) => {
+      const { page } = await open(state);
+      await page.setViewportSize({ width: 300, height: 800 });
+      await see(page.locator('#publish')).disabled();
+      await see(page.locator('#publish-hint')).text(reason);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(
+        page,
+        `sidebar-blocked-${['claims pending', 'unhandled 申报异常 of the month', 'earlier months unpublished', 'a month with nothing in it', 'already published'].indexOf(name)}.png`,
+      );
+    },
+  );
+
+  test('at 300 px publishing is on when nothing would refuse it', async () => {
+    const { page } = await open(noPending());
+    await page.setViewportSize({ width: 300, height: 800 });
+    await see(page.locator('#publish')).enabled();
+    await see(page.locator('#publish-hint')).contains('发布前会重新计算系统积分');
   });
 
   test('publishing is off, with the reason, while the month has unhandled 申报异常', async () => {
@@ -441,18 +534,38 @@ requireTool('chromium')('the review sidebar in headless Chromium', () => {
     await see(page.locator('#publish-hint')).contains('还有 2 条申报异常未处理');
   });
 
-  test('a published month links to its 公示 tab', async () => {
+  test('a published month links to its 公示 tab and to its printed PDF', async () => {
     const base = without(sidebarState(), ['E1', 'E2', 'E3']);
     const url = 'https://docs.google.com/spreadsheets/d/x/edit#gid=42';
+    const pdfUrl = 'https://drive.google.com/file/d/pdf1/view';
     const state: SidebarState = {
       ...base,
       published: true,
-      publication: { tabName: `公示-${base.month}`, url },
+      publication: { tabName: `公示-${base.month}`, url, pdfUrl },
     };
     const { page } = await open(state);
     await page.setViewportSize({ width: 300, height: 800 });
     await see(page.locator('#publish')).disabled();
     await see(page.locator('#publication-link')).text(`打开「公示-${base.month}」`);
     expect(await page.locator('#publication-link').getAttribute('href')).toBe(url);
+    await see(page.locator('#publication-pdf')).text('打印版 PDF（A4）');
+    expect(await page.locator('#publication-pdf').getAttribute('href')).toBe(pdfUrl);
+    expect(await page.locator('#publication-pdf').getAttribute('target')).toBe('_blank');
+    await screenshot(page, 'sidebar-published.png');
+  });
+
+  test.each([
+    ['no PDF was exported', undefined],
+    ['the stored address is not http(s)', 'javascript:window.__pwned=4'],
+  ])('a published month links only its tab when %s', async (_why, pdfUrl) => {
+    const base = without(sidebarState(), ['E1', 'E2', 'E3']);
+    const url = 'https://docs.google.com/spreadsheets/d/x/edit#gid=42';
+    const { page } = await open({
+      ...base,
+      published: true,
+      publication: { tabName: `公示-${base.month}`, url, ...(pdfUrl ? { pdfUrl } : {}) },
+    });
+    await see(page.locator('#publication-link')).count(1);
+    await see(page.locator('#publication-pdf')).count(0);
   });
 });

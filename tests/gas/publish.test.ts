@@ -146,16 +146,34 @@ describe('refusals leave everything as it was', () => {
     sheet(fake, TAB.intakeErrors)
       .getRange(2, E.indexOf('处理情况') + 1)
       .setValue('已处理');
-    expect(publishMonth(fake.spreadsheet, '2026-09', OWNER).sheetName).toBe('公示-2026-09');
-    // Published: the sidebar links the month to its tab.
+    const out = publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    expect(out.sheetName).toBe('公示-2026-09');
+    // Published: the sidebar links the month to its tab and to the PDF exported at publish time (kept in
+    // the document properties: later sidebar loads still have it).
+    expect(out.pdfUrl).toMatch(/^https:\/\/drive\.google\.com\//);
     const link = sidebarState(fake.spreadsheet, '2026-09').publication;
     const gid = fake.spreadsheet.getSheetByName('公示-2026-09')!.getSheetId();
-    expect(link).toEqual({ tabName: '公示-2026-09', url: `${fake.spreadsheet.getUrl()}#gid=${gid}` });
+    expect(link).toEqual({
+      tabName: '公示-2026-09',
+      url: `${fake.spreadsheet.getUrl()}#gid=${gid}`,
+      pdfUrl: out.pdfUrl,
+    });
+    expect(fake.PropertiesService.getDocumentProperties().getProperty('jifen.pdfUrl.公示-2026-09')).toBe(
+      out.pdfUrl,
+    );
   });
 
   test('months out of order, a future month, a bad key', () => {
     const fake = community();
     expect(() => publishMonth(fake.spreadsheet, '2026-10', OWNER)).toThrow(/请按月份顺序公示：2026-09/);
+    // The sidebar says so before anyone presses 发布, in the same words (shared rule quickPublishRefusal).
+    expect(sidebarState(fake.spreadsheet, '2026-10').publishBlocked).toBe(
+      '请按月份顺序公示：2026-09 尚未发布公示。',
+    );
+    expect(sidebarState(fake.spreadsheet, '2026-12').publishBlocked).toBe(
+      '2026-12 尚未到来（当前为 2026-11），不能发布公示',
+    );
+    expect(sidebarState(fake.spreadsheet, '2026-09').publishBlocked).toBeUndefined();
     expect(() => publishMonth(fake.spreadsheet, '2026-12', OWNER)).toThrow(/尚未到来/);
     expect(() => publishMonth(fake.spreadsheet, '2026/9', OWNER)).toThrow(/月份格式/);
     expect(records(fake)).toEqual([]);
