@@ -3,7 +3,7 @@
 import { isMonthKey, MAX_QUANTITY } from '../core';
 import { type Cell, cellMonth, cellNumber, cellText } from '../shared/cells';
 import { isLate } from '../shared/intake';
-import { quickPublishRefusal } from '../shared/publish';
+import { monthProblemLines, problemsRefusal, quickPublishRefusal } from '../shared/publish';
 import { TAB } from '../shared/tabs';
 import type {
   InspectRequest,
@@ -136,7 +136,15 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
     pending: pendingByMonth.get(month) ?? [],
     ...publicationLink(ss, month, wb.published.has(month)),
     ...blocked(
-      quickPublishRefusal(wb.scenario, month, wb.now.month, wb.settings.year ?? Number(month.slice(0, 4))),
+      quickPublishRefusal(wb.scenario, month, wb.now.month, wb.settings.year ?? Number(month.slice(0, 4))) ??
+        monthProblemsRefusal(
+          problems,
+          ledger,
+          wb.values.attendance,
+          month,
+          wb.offset,
+          wb.published.has(month),
+        ),
     ),
     notes,
   };
@@ -144,6 +152,20 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
 
 const blocked = (reason: string | null): { publishBlocked?: string } =>
   reason ? { publishBlocked: reason } : {};
+
+/** 校验问题 of the month, as the last recompute listed them: publishing (which recomputes first) refuses them. */
+function monthProblemsRefusal(
+  problems: Cell[][] | undefined,
+  ledger: Cell[][],
+  attendance: Cell[][] | undefined,
+  month: string,
+  offset: number,
+  published: boolean,
+): string | null {
+  if (published) return null;
+  const lines = monthProblemLines(problems, ledger, attendance, month, offset);
+  return lines.length ? problemsRefusal(month, lines) : null;
+}
 
 /** A published month's 公示 tab, linked by its gid (the URL opens the spreadsheet on that tab), and its PDF. */
 function publicationLink(

@@ -144,8 +144,8 @@ export function orderRefusal(earlier: readonly string[]): string {
 /**
  * The refusals that need no recompute — a month still to come, a month with nothing in it, earlier months
  * unpublished — in the words the publication itself refuses with, so the sidebar can disable 发布 and say
- * why before anyone presses it. (Pending claims and 申报异常 the sidebar counts itself; 校验问题 of the
- * month are only known after the recompute that publishing starts with.)
+ * why before anyone presses it. (Pending claims and 申报异常 the sidebar counts itself; 校验问题 come from
+ * the 校验问题 tab through monthProblemLines.)
  */
 export function quickPublishRefusal(
   s: MonthData,
@@ -207,37 +207,46 @@ export function publishRefusal({
       `${pending.length > rows.length ? '等' : ''}），请先审核（通过或驳回）再发布公示`
     );
   }
-  const bad = problemsOfMonth(result, values, month, offsetMinutes);
-  if (bad.length)
-    return `${month} 有 ${bad.length} 处校验问题（${bad.slice(0, 5).join('；')}${bad.length > 5 ? '……' : ''}），请先在「${TAB.problems}」表查看并修正后再发布`;
-  return null;
+  const bad = monthProblemLines(result.problems, result.ledger, values.attendance, month, offsetMinutes);
+  return bad.length ? problemsRefusal(month, bad) : null;
 }
 
-/** 校验问题 of ledger and attendance rows that belong to the month (a month with bad rows is not final). */
-function problemsOfMonth(
-  result: RecomputeResult,
-  values: WorkbookValues,
+/**
+ * 校验问题 of ledger and attendance rows that belong to the month (a month with bad rows is not final),
+ * from 校验问题 rows [表, 行, 编号, 字段, 原因, …] as a recompute writes them. Ledger rows refer to the
+ * rewritten 积分台账 (as the tab holds it after that recompute), attendance rows to 考勤记录.
+ */
+export function monthProblemLines(
+  problems: readonly (readonly Cell[])[] | undefined,
+  ledger: readonly (readonly Cell[])[] | undefined,
+  attendance: readonly (readonly Cell[])[] | undefined,
   month: string,
   offset: number,
 ): string[] {
-  // Problem rows of 积分台账 refer to the rewritten tab (result.ledger), those of 考勤记录 to the input.
-  const monthOfRow = (tab: 'ledger' | 'attendance') => {
-    const t = readTable(tab === 'ledger' ? result.ledger : values[tab], tab, []);
+  const monthOfRow = (tab: 'ledger' | 'attendance', v: readonly (readonly Cell[])[] | undefined) => {
+    const t = readTable(v as Cell[][] | undefined, tab, []);
     const col = t.index.get('月份');
     const map = new Map<number, string>();
     if (col !== undefined) for (const r of t.rows) map.set(r.row, cellMonth(r.cells[col], offset));
     return map;
   };
-  const ledger = monthOfRow('ledger');
-  const attendance = monthOfRow('attendance');
+  const byTab = new Map([
+    [TAB.ledger as string, monthOfRow('ledger', ledger)],
+    [TAB.attendance as string, monthOfRow('attendance', attendance)],
+  ]);
   const out: string[] = [];
-  for (const p of result.problemList) {
-    if (typeof p.row !== 'number') continue;
-    const m =
-      p.tab === TAB.ledger ? ledger.get(p.row) : p.tab === TAB.attendance ? attendance.get(p.row) : undefined;
-    if (m === month) out.push(`${p.tab}第${p.row}行${p.field ? `「${p.field}」` : ''}：${p.message}`);
+  for (const p of (problems ?? []).slice(1)) {
+    const [tab, row, , field, message] = p.map((c) => cellText(c, offset));
+    const n = Number(row);
+    if (!Number.isInteger(n) || byTab.get(tab ?? '')?.get(n) !== month) continue;
+    out.push(`${tab}第${n}行${field ? `「${field}」` : ''}：${message}`);
   }
   return out;
+}
+
+/** The refusal for the month's 校验问题 (lines from monthProblemLines). */
+export function problemsRefusal(month: string, lines: readonly string[]): string {
+  return `${month} 有 ${lines.length} 处校验问题（${lines.slice(0, 5).join('；')}${lines.length > 5 ? '……' : ''}），请先在「${TAB.problems}」表查看并修正后再发布`;
 }
 
 /**

@@ -54,8 +54,9 @@ export interface SidebarState {
   /** For a published month: its snapshot tab, a link that opens it, and its printed PDF when one was exported. */
   publication?: { tabName: string; url: string; pdfUrl?: string };
   /**
-   * Why publishing the shown month would be refused, as far as is known without a recompute (a month to
-   * come, a month with no data, earlier months unpublished: shared rule quickPublishRefusal).
+   * Why publishing the shown month would be refused, as far as is known without a recompute: a month to
+   * come, a month with no data, earlier months unpublished (shared rule quickPublishRefusal), 校验问题 of the
+   * month as the last recompute listed them (monthProblemLines). Pending claims and 申报异常 are in counts.
    */
   publishBlocked?: string;
   /** Non-fatal notes to show (e.g. rows that could not be read). */

@@ -163,6 +163,31 @@ describe('refusals leave everything as it was', () => {
     );
   });
 
+  test('a 校验问题 in the month: the sidebar disables 发布 with the words publishing refuses with', () => {
+    const fake = community();
+    typeRows(fake, 'ledger', [entry('H1', '2026-09', '001', 'T-MEDIATION', 5, 1, '调解')]);
+    // 数量 typed as text: a 校验问题 of that 积分台账 row once recomputed.
+    const row = fake.values(TAB.ledger).findIndex((r) => r[0] === 'H1') + 1;
+    sheet(fake, TAB.ledger)
+      .getRange(row, L.indexOf('数量') + 1)
+      .setValue('很多');
+    doRecompute();
+    let thrown = '';
+    try {
+      publishMonth(fake.spreadsheet, '2026-09', OWNER);
+    } catch (e) {
+      thrown = (e as Error).message;
+    }
+    expect(thrown).toMatch(
+      /^2026-09 有 1 处校验问题（积分台账第\d+行「数量」：.+），请先在「校验问题」表查看并修正后再发布$/,
+    );
+    expect(sidebarState(fake.spreadsheet, '2026-09').publishBlocked).toBe(thrown);
+    // Another month is not blocked by it.
+    expect(sidebarState(fake.spreadsheet, '2026-10').publishBlocked).toBe(
+      '请按月份顺序公示：2026-09 尚未发布公示。',
+    );
+  });
+
   test('months out of order, a future month, a bad key', () => {
     const fake = community();
     expect(() => publishMonth(fake.spreadsheet, '2026-10', OWNER)).toThrow(/请按月份顺序公示：2026-09/);
