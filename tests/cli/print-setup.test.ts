@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { entryData, readZip } from '../../src/cli/xlsx/zip';
+import { XlsxPackage } from '../../src/cli/xlsx/package';
+import { entryData, makeEntry, readZip, writeZip } from '../../src/cli/xlsx/zip';
 import { TAB } from '../../src/shared/tabs';
 import { cli, tempDir } from './helpers';
 
@@ -75,4 +76,46 @@ test('a recompute rewrites the tabs without piling up print titles (one per tab)
     ...wb.matchAll(/<definedName name="_xlnm\.Print_Titles" localSheetId="(\d+)">([^<]*)</g),
   ].map((m) => m[2]);
   expect(titles.sort()).toEqual(["'月度汇总'!$1:$1", "'年度汇总'!$1:$1", "'积分台账'!$1:$1"].sort());
+});
+
+test('print titles: a quote in the tab name is doubled, other defined names are kept, a rewrite replaces only its own', () => {
+  const pkg = XlsxPackage.create();
+  pkg.addSheet('说明', { values: [['x']] });
+  pkg.addSheet("王's 表", { values: [['a'], ['b']], printTitleRows: 1 });
+  const wbXml = () =>
+    entryData(readZip(pkg.toBuffer()).find((e) => e.name === 'xl/workbook.xml')!).toString('utf8');
+  expect(wbXml()).toContain(
+    `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'王''s 表'!$1:$1</definedName></definedNames>`,
+  );
+  // Someone's own name (and another sheet's print area) survive a rewrite; ours is replaced, not added.
+  const withOthers = XlsxPackage.open(
+    Buffer.from(
+      writeZip(
+        readZip(pkg.toBuffer()).map((e) =>
+          e.name === 'xl/workbook.xml'
+            ? makeEntry(
+                e.name,
+                entryData(e)
+                  .toString('utf8')
+                  .replace(
+                    '<definedNames>',
+                    `<definedNames><definedName name="我的区域">'说明'!$A$1</definedName><definedName localSheetId="0" name="_xlnm.Print_Area">'说明'!$A$1:$A$9</definedName>`,
+                  ),
+              )
+            : e,
+        ),
+      ),
+    ),
+  );
+  withOthers.replaceSheet("王's 表", { values: [['a'], ['b'], ['c']], printTitleRows: 2 });
+  withOthers.replaceSheet('说明', { values: [['y']] });
+  const xml = entryData(readZip(withOthers.toBuffer()).find((e) => e.name === 'xl/workbook.xml')!).toString(
+    'utf8',
+  );
+  const names = [...xml.matchAll(/<definedName\b[^>]*>[^<]*<\/definedName>/g)].map((m) => m[0]);
+  expect(names).toEqual([
+    `<definedName name="我的区域">'说明'!$A$1</definedName>`,
+    `<definedName localSheetId="0" name="_xlnm.Print_Area">'说明'!$A$1:$A$9</definedName>`,
+    `<definedName name="_xlnm.Print_Titles" localSheetId="1">'王''s 表'!$1:$2</definedName>`,
+  ]);
 });
