@@ -1,4 +1,5 @@
-// npm start: build, `jifen demo` into demo/, publish August (HTML + PDF), and show where everything is.
+// npm start: build, `jifen demo` into demo/ (January–August published), publish September (HTML + PDF), and show
+// where everything is. Every command it suggests afterwards succeeds on that book (a test runs them).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +14,10 @@ console.log(`[2/3] 生成示例工作簿（jifen demo ${relative(root, out)} --f
 execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'demo', out, '--force'], {
   stdio: 'inherit',
 });
-// Publishing August shows the printed notice: the HTML page and (with Chromium) its A4 PDF beside the workbook.
-console.log(`\n[3/3] 发布 2026-08 月度公示（jifen publish ${relative(root, out)} --month 2026-08）…\n`);
-execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'publish', out, '--month', '2026-08'], {
+// Publishing September (the next month in order) shows the printed notice: the HTML page and (with
+// Chromium) its A4 PDF beside the workbook.
+console.log(`\n[3/3] 发布 2026-09 月度公示（jifen publish ${relative(root, out)} --month 2026-09）…\n`);
+execFileSync(process.execPath, [join(root, 'dist/cli/jifen.cjs'), 'publish', out, '--month', '2026-09'], {
   stdio: 'inherit',
 });
 console.log(
@@ -23,8 +25,8 @@ console.log(
     '',
     '接下来可以试试：',
     `  node dist/cli/jifen.cjs recompute ${relative(root, out)}`,
-    `  node dist/cli/jifen.cjs publish ${relative(root, out)} --month 2026-09   # 已公示：会被拒绝并说明原因`,
     `  node dist/cli/jifen.cjs verify ${relative(root, out)}`,
+    `  node dist/cli/jifen.cjs statements ${relative(root, out)} --month 2026-09 --out ${relative(root, join(root, 'demo', '个人积分单'))}`,
     '用 Excel、WPS、LibreOffice 打开，或上传到 Google 云端硬盘用 Google 表格打开。',
   ].join('\n'),
 );

@@ -52,7 +52,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     usage: 'jifen demo <输出.xlsx> [--force]',
     fileLabel: '输出文件',
     description:
-      '    生成示例社区的完整工作簿（12 名干部，2026年1–10月，含 §6 的全部表和已发布的 2026-09 公示）。\n' +
+      '    生成示例社区的完整工作簿（12 名干部，2026年1–10月，含 §6 的全部表；1–8 月已按月公示，9 月可发布）。\n' +
       '    --force  目标文件已存在时覆盖。\n',
     options: { force: { type: 'boolean' } },
   },

@@ -18,8 +18,6 @@ import {
   appendCorrection,
   buildSnapshot,
   canonicalSnapshotText,
-  earlierUnpublished,
-  orderRefusal,
   publishRefusal,
   SNAPSHOT_COLUMN_WIDTHS,
   type Snapshot,
@@ -175,14 +173,6 @@ export function atomically<T>(ss: Spreadsheet, names: readonly string[], fn: () 
   }
 }
 
-/** Intake errors that name this month (申报异常 rows keep the raw answers). */
-function intakeErrorsOf(ss: Spreadsheet, month: string): number {
-  const t = readTable(readTab(ss, 'intakeErrors'), 'intakeErrors', []);
-  return t.rows.filter(
-    (r) => cellText(r.get('处理情况')) !== '已处理' && cellText(r.get('原始内容')).includes(`（${month}）`),
-  ).length;
-}
-
 /** Cadres in the bottom third or bottom three of the half-year so far (预警). */
 export function halfYearWarnings(book: YearBook, month: string): string[] {
   const half = parsePeriod(halfOf(month))!;
@@ -224,9 +214,11 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
     isMonthKey(month) ? Number(month.slice(0, 4)) : undefined,
     '发布',
   );
+  // One refusal for the add-on and jifen (src/shared/publish.ts), 申报异常 and month order included.
   const refusal = publishRefusal({
     result,
-    values,
+    // 申报异常 is not an input of the recompute, but an open one stops the publication.
+    values: { ...values, intakeErrors: readTab(ss, 'intakeErrors') },
     month,
     nowMonth: t.month,
     offsetMinutes: offsetMinutes(ss, t.date),
@@ -235,14 +227,6 @@ export function publishMonth(ss: Spreadsheet, month: string, who: string): Publi
     const corrections = refusal.includes('已') && result.book.scenario.publishedMonths.includes(month);
     throw new UserFacingError(corrections ? `${refusal}\n（菜单「积分管理 › 发布更正公示」）` : refusal);
   }
-  const errors = intakeErrorsOf(ss, month);
-  if (errors > 0) {
-    throw new UserFacingError(
-      `${month} 有 ${errors} 条申报异常尚未处理。请在「申报异常」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完把该行「处理情况」改为“已处理”（不要删除行）后再发布。`,
-    );
-  }
-  const earlier = earlierUnpublished(result.book.scenario, month, result.year);
-  if (earlier.length) throw new UserFacingError(orderRefusal(earlier));
   const committee = committeeEmails(ss);
   const snapshot = buildSnapshot(result, { month, publishedAt: t.text, publisher: who });
   return finishPublication(

@@ -118,7 +118,7 @@ export function sidebarState(ss: Spreadsheet, requested?: string): SidebarState 
     counts: {
       pending: pendingByMonth.get(month)?.length ?? 0,
       intakeErrors: countRows(errors, (r) => cellText(r[columnIndex(errors, '处理情况')]) !== '已处理'),
-      // Same test as the publication's refusal (publish-action intakeErrorsOf).
+      // Same test as the publication's refusal (src/shared/publish.ts openIntakeErrors).
       monthIntakeErrors: countRows(
         errors,
         (r) =>

@@ -208,7 +208,24 @@ export function publishRefusal({
     );
   }
   const bad = monthProblemLines(result.problems, result.ledger, values.attendance, month, offsetMinutes);
-  return bad.length ? problemsRefusal(month, bad) : null;
+  if (bad.length) return problemsRefusal(month, bad);
+  // The add-on and jifen refuse alike (issue 12 part 6): open 申报异常 of the month, then month order.
+  const errors = openIntakeErrors(values, month);
+  if (errors > 0) return intakeRefusal(month, errors);
+  const earlier = earlierUnpublished(s, month, result.year);
+  return earlier.length ? orderRefusal(earlier) : null;
+}
+
+/** 申报异常 rows naming this month that are not marked 已处理 (the rows keep the raw answers). */
+export function openIntakeErrors(values: WorkbookValues, month: string): number {
+  return readTable(values.intakeErrors, 'intakeErrors', []).rows.filter(
+    (r) => cellText(r.get('处理情况')) !== '已处理' && cellText(r.get('原始内容')).includes(`（${month}）`),
+  ).length;
+}
+
+/** The refusal for open 申报异常 of the month. */
+export function intakeRefusal(month: string, errors: number): string {
+  return `${month} 有 ${errors} 条申报异常尚未处理。请在「${TAB.intakeErrors}」表逐条处理（请干部改正后重新申报，或由两委直接录入），处理完把该行「处理情况」改为“已处理”（不要删除行）后再发布。`;
 }
 
 /**

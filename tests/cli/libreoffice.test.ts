@@ -68,7 +68,7 @@ requireTool('libreoffice')('LibreOffice opens the demo workbook', () => {
     );
     expect(r.status).toBe(0);
     const files = readdirSync(join(dir, 'csv'));
-    for (const tab of ['设置', '积分台账', '月度汇总', '年度汇总', '公示-2026-09'])
+    for (const tab of ['设置', '积分台账', '月度汇总', '年度汇总', '公示-2026-08'])
       expect(files).toContain(`demo-${tab}.csv`);
     const rows = parseCsv(readFileSync(join(dir, 'csv', 'demo-月度汇总.csv'), 'utf8'));
     const header = rows[0]!;

@@ -27,8 +27,8 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
     const dir = tempDir('jifen-pdf-');
     const book = join(dir, '台账.xlsx');
     expect((await cli(['demo', book])).code).toBe(0);
-    expect((await cli(['publish', book, '--month', '2026-08'])).code).toBe(0);
-    htmlFile = join(dir, '台账-公示-2026-08.html');
+    expect((await cli(['publish', book, '--month', '2026-09'])).code).toBe(0);
+    htmlFile = join(dir, '台账-公示-2026-09.html');
   });
 
   afterAll(async () => {

@@ -60,7 +60,7 @@ test('月度汇总, 年度汇总 and 积分台账 are landscape, fit to one page
     }
   });
   expect(tall).toBeGreaterThan(0);
-  expect(wb.getWorksheet('公示-2026-09')!.pageSetup.orientation).toBe('portrait');
+  expect(wb.getWorksheet('公示-2026-08')!.pageSetup.orientation).toBe('portrait');
   // Input tabs people type into keep the default (no forced fit).
   expect(wb.getWorksheet(TAB.roster)!.pageSetup.fitToPage).toBeFalsy();
 });

@@ -39,7 +39,7 @@ test('canonical text: display strings, trailing empty cells and rows dropped, JS
   expect(canonicalSnapshotText([['a'], ['b']])).not.toBe(canonicalSnapshotText([['a', 'b']]));
 });
 
-test('refusals: format, year, future, already published, pending, problems of that month', () => {
+test('refusals: format, year, future, already published, pending, problems of that month, month order', () => {
   const values = demo();
   const result = recompute(values, opts);
   const refuse = (month: string, v: WorkbookValues = values, r = result) =>
@@ -48,7 +48,11 @@ test('refusals: format, year, future, already published, pending, problems of th
   expect(refuse('2027-01')).toContain('不在考核年度 2026');
   expect(refuse('2026-11')).toContain('尚未到来');
   expect(refuse('2026-10')).toMatch(/还有 2 条待审核的申报（积分台账第\d+行、第\d+行）/);
-  expect(refuse('2026-09')).toBeNull();
+  // Months are published in order, as the add-on requires (one rule, src/shared/publish.ts).
+  expect(refuse('2026-09')).toBe(
+    '请按月份顺序公示：2026-01、2026-02、2026-03、2026-04、2026-05、2026-06、2026-07、2026-08 尚未发布公示。',
+  );
+  expect(refuse('2026-01')).toBeNull();
   const published: WorkbookValues = {
     ...values,
     publications: [
@@ -66,7 +70,15 @@ test('refusals: format, year, future, already published, pending, problems of th
   const r2 = recompute(withBad, opts);
   expect(refuse('2026-09', withBad, r2)).toContain('1 处校验问题');
   expect(refuse('2026-09', withBad, r2)).toContain('数量');
-  expect(refuse('2026-08', withBad, r2)).toBeNull();
+  expect(refuse('2026-01', withBad, r2)).toBeNull();
+  // An open 申报异常 naming the month blocks it too.
+  const intakeErrors = [
+    headersOf('intakeErrors'),
+    ['2026-02-03 09:00:00', 'k', 2, 'a@example.org', '干部不在名册', '原始（2026-01）', ''],
+  ];
+  expect(refuse('2026-01', { ...values, intakeErrors })).toContain('2026-01 有 1 条申报异常尚未处理');
+  intakeErrors[1]![6] = '已处理';
+  expect(refuse('2026-01', { ...values, intakeErrors })).toBeNull();
 });
 
 test('the snapshot: title, tables, every approved entry of the month, and a record with the digest of its values', () => {

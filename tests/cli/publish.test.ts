@@ -31,7 +31,7 @@ function copyDemo(name = '台账.xlsx', mutate?: (pkg: XlsxPackage) => void): { 
   return { dir, file };
 }
 
-const AUG = '2026-08';
+const SEP_ = '2026-09';
 // Each publication prints its PDF through Chromium (a second or two).
 jest.setTimeout(30_000);
 
@@ -41,7 +41,7 @@ const browser = findTool('chromium');
 beforeAll(() => {
   process.env.JIFEN_CHROMIUM = browser ?? join(tempDir(), 'no-chromium-here');
 });
-const PDF_FILES = browser ? ['台账-公示-2026-08.pdf'] : [];
+const PDF_FILES = browser ? ['台账-公示-2026-09.pdf'] : [];
 
 const at = { month: '2026-10', instant: new Date('2026-10-31T02:00:00Z') };
 
@@ -52,7 +52,7 @@ test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 ma
   expect(r.code).toBe(0);
   const book = readBook(file);
   const tab = snapshotTabName(AUG);
-  expect(tab).toBe('公示-2026-08');
+  expect(tab).toBe('公示-2026-09');
   const snap = book.values(tab)!;
   expect(snap[0]![0]).toBe('示例社区 2026年8月 干部积分公示');
   expect(String(snap[1]![0])).toContain('发布人：李秀英');
@@ -118,7 +118,7 @@ test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 ma
   expect(sha256(canonicalSnapshotText(viaExceljs as never))).toBe(rec[6]);
 
   // The HTML page beside the workbook.
-  const html = readFileSync(join(dir, '台账-公示-2026-08.html'), 'utf8');
+  const html = readFileSync(join(dir, '台账-公示-2026-09.html'), 'utf8');
   expect(html).toContain('<html lang="zh-CN">');
   expect(html).toContain('@page { size: A4');
   expect(html).toContain('WenQuanYi Zen Hei');
@@ -126,9 +126,9 @@ test('publish writes the protected snapshot, a 公示记录 row whose SHA-256 ma
   // the printed page carries the chain digest (摘要), not the values digest
   expect(html).toContain(String(rec[11]));
   expect(String(rec[11])).toMatch(/^[0-9a-f]{64}$/);
-  expect(filesIn(dir)).toEqual(['台账-公示-2026-08.html', ...PDF_FILES, '台账.xlsx', '台账.xlsx.bak']);
-  expect(r.out).toContain('台账-公示-2026-08.html');
-  if (browser) expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-08\.pdf/);
+  expect(filesIn(dir)).toEqual(['台账-公示-2026-09.html', ...PDF_FILES, '台账.xlsx', '台账.xlsx.bak']);
+  expect(r.out).toContain('台账-公示-2026-09.html');
+  if (browser) expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-09\.pdf/);
   else
     expect(r.out).toContain(
       'PDF 未生成：未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）。可用浏览器打开上面的页面，打印为 PDF。',
@@ -154,7 +154,7 @@ test('publishing the same month twice is refused, and the file stays as it was',
 
 test.each([
   ['2026-10', '待审核'],
-  ['2026-09', '已于'],
+  ['2026-08', '已于'],
   ['2026-12', '尚未到来'],
   ['2025-12', '不在考核年度 2026'],
   ['2026-13', '月份格式'],
@@ -207,14 +207,14 @@ test('text typed into the ledger is escaped in the HTML page and stays text in t
     pkg.replaceSheet(TAB.ledger, tabModel('ledger', ledger));
   });
   expect((await cli(['publish', file, '--month', AUG], at)).code).toBe(0);
-  const html = readFileSync(join(dir, '转义-公示-2026-08.html'), 'utf8');
+  const html = readFileSync(join(dir, '转义-公示-2026-09.html'), 'utf8');
   expect(html).not.toContain('<script>');
   expect(html).toContain(
     '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; =IMPORTXML(&quot;a&quot;) 2026-10',
   );
   expect(
     readBook(file)
-      .values('公示-2026-08')!
+      .values('公示-2026-09')!
       .some((r) => r[7] === evil),
   ).toBe(true);
 });
@@ -229,20 +229,20 @@ test('verify: intact snapshots pass; an edited or missing snapshot is reported w
   // Someone unprotects the sheet in Excel and changes a number.
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('公示-2026-08')!;
+  const ws = wb.getWorksheet('公示-2026-09')!;
   ws.getCell('G5').value = Number(ws.getCell('G5').value) + 10;
-  wb.removeWorksheet(wb.getWorksheet('公示-2026-09')!.id);
+  wb.removeWorksheet(wb.getWorksheet('公示-2026-08')!.id);
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
   const bad = await cli(['verify', file]);
   expect(bad.code).toBe(3);
-  expect(bad.out).toContain('公示-2026-08 第 5 行 内容被改动（现在：');
-  expect(bad.out).toContain('公示-2026-09 不存在（已被删除或改名）');
+  expect(bad.out).toContain('公示-2026-09 第 5 行 内容被改动（现在：');
+  expect(bad.out).toContain('公示-2026-08 不存在（已被删除或改名）');
 });
 
 test('the snapshot part is written once and never touched by later recomputes', async () => {
   const { file } = copyDemo();
   const part = (f: string) => {
-    const path = readBook(f).sheet('公示-2026-09')!.path;
+    const path = readBook(f).sheet('公示-2026-08')!.path;
     return entryData(readZip(readFileSync(f)).find((e) => e.name === path)!);
   };
   const before = part(file);
@@ -256,7 +256,7 @@ requireTool('chromium')('the PDF beside the HTML (Chromium)', () => {
     const { dir, file } = copyDemo();
     const r = await cli(['publish', file, '--month', AUG], at);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-08\.pdf/);
-    expect(readFileSync(join(dir, '台账-公示-2026-08.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(r.out).toMatch(/PDF（A4，\d+ 页）：.*台账-公示-2026-09\.pdf/);
+    expect(readFileSync(join(dir, '台账-公示-2026-09.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

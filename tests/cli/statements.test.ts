@@ -55,21 +55,21 @@ function copyDemo(): { dir: string; file: string } {
 test('writes one page per cadre of the published month, each with that cadre’s own figures and no one else’s name; the workbook is untouched', async () => {
   const { dir, file } = copyDemo();
   const out = join(dir, '积分单');
-  const r = await cli(['statements', file, '--month', '2026-09', '--out', out]);
+  const r = await cli(['statements', file, '--month', '2026-08', '--out', out]);
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
   expect(filesIn(out)).toEqual(HTML_FILES);
   expect(filesIn(dir)).toEqual(['台账.xlsx', '积分单']);
   expect(sha256(readFileSync(file))).toBe(sha256(demoBytes));
   expect(r.out.split('\n').slice(0, 3)).toEqual([
-    `已生成 2026年9月个人积分单 12 份（依据「公示-2026-09」）：${out}`,
+    `已生成 2026年8月个人积分单 12 份（依据「公示-2026-08」）：${out}`,
     `  ${join(out, '001-王建国.html')}`,
     `  ${join(out, '002-李秀英.html')}`,
   ]);
   expect(r.out).toContain('PDF 未生成：未找到 Chromium（可安装 chromium，或设置 JIFEN_CHROMIUM 指向浏览器）');
   expect(r.out).toContain('每份只含本人的积分和申报，请分别发给本人，不要转发到群里。\n');
   expect(r.out).not.toContain('注意：');
-  const core = coreFigures(demoScenarioJson(), '2026-09');
+  const core = coreFigures(demoScenarioJson(), '2026-08');
   for (const [id, name] of Object.entries(NAMES)) {
     const html = readFileSync(join(out, `${id}-${name}.html`), 'utf8');
     const c = core.get(id)!;
@@ -79,7 +79,7 @@ test('writes one page per cadre of the published month, each with that cadre’s
     expect(html).toContain(
       `<div class="k">本月排名</div><div class="v">${c.rank}</div><div class="u">共 12 名</div>`,
     );
-    expect(html).toContain('本单依据「公示-2026-09」（发布时间 2026-10-09 10:00:00）');
+    expect(html).toContain('本单依据「公示-2026-08」（发布时间 2026-10-09 10:00:00）');
     for (const [otherId, other] of Object.entries(NAMES))
       if (otherId !== id) expect(html).not.toContain(other);
   }
@@ -94,7 +94,7 @@ test('a row typed into the published month afterwards, or an edited 公示 tab, 
     late[H.indexOf(h)] = v;
   };
   set('编号', 'LATE-1');
-  set('月份', '2026-09');
+  set('月份', '2026-08');
   set('干部编号', '003');
   set('规则编码', 'T-ACTIVITY');
   set('数量', 1);
@@ -103,22 +103,22 @@ test('a row typed into the published month afterwards, or an edited 公示 tab, 
   set('状态', '已通过');
   pkg.replaceSheet(TAB.ledger, tabModel('ledger', [...pkg.values(TAB.ledger)!, late]));
   writeFileSync(file, pkg.toBuffer());
-  const r = await cli(['statements', file, '--month', '2026-09', '--out', join(dir, 'a')]);
+  const r = await cli(['statements', file, '--month', '2026-08', '--out', join(dir, 'a')]);
   expect(r.code).toBe(0);
   expect(r.out).toContain(
-    '注意：有 1 条已通过的条目不在「公示-2026-09」中（LATE-1），个人积分单已计入它们，可能与公示不一致；请先发布更正公示\n',
+    '注意：有 1 条已通过的条目不在「公示-2026-08」中（LATE-1），个人积分单已计入它们，可能与公示不一致；请先发布更正公示\n',
   );
   expect(readFileSync(join(dir, 'a', '003-张伟.html'), 'utf8')).toContain('补登九月活动');
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('公示-2026-09')!;
+  const ws = wb.getWorksheet('公示-2026-08')!;
   ws.getCell('G5').value = Number(ws.getCell('G5').value) + 10;
   writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
-  const t = await cli(['statements', file, '--month', '2026-09', '--out', join(dir, 'b')]);
+  const t = await cli(['statements', file, '--month', '2026-08', '--out', join(dir, 'b')]);
   expect(t.code).toBe(0);
   expect(t.out).toContain(
-    '注意：「公示-2026-09」与「公示记录」的校验码不符（发布后被改动），请运行 jifen verify 核对\n',
+    '注意：「公示-2026-08」与「公示记录」的校验码不符（发布后被改动），请运行 jifen verify 核对\n',
   );
 });
 
@@ -140,11 +140,11 @@ test.each([
     ['--month', '2026/9', '--out', 'x'],
     '错误：月份格式应为 YYYY-MM，例如 2026-10（实际：2026/9）\n',
   ],
-  ['no --out', ['--month', '2026-09'], '错误：缺少 --out 参数，例如 --out 积分单\n'],
+  ['no --out', ['--month', '2026-08'], '错误：缺少 --out 参数，例如 --out 积分单\n'],
   ['no --month', ['--out', 'x'], '错误：缺少 --month 参数，例如 --month 2026-10\n'],
   [
     'an unknown option',
-    ['--mont', '2026-09', '--out', 'x'],
+    ['--mont', '2026-08', '--out', 'x'],
     '错误：未知选项：--mont（是否想用 --month？）。jifen statements 可用的选项：--month、--out、--help（-h）、--version（-v）\n',
   ],
 ])('%s: exit 2', async (_name, args, err) => {
@@ -156,7 +156,7 @@ test.each([
 
 test('--out naming a file is refused', async () => {
   const { dir, file } = copyDemo();
-  const r = await cli(['statements', file, '--month', '2026-09', '--out', file]);
+  const r = await cli(['statements', file, '--month', '2026-08', '--out', file]);
   expect(r).toEqual({ code: 2, out: '', err: `错误：--out ${file} 是文件，不是文件夹\n` });
   expect(filesIn(dir)).toEqual(['台账.xlsx']);
 });
@@ -180,7 +180,7 @@ requireTool('chromium')('with Chromium', () => {
     try {
       const { dir, file } = copyDemo();
       const out = join(dir, 'out');
-      const r = await cli(['statements', file, '--month', '2026-09', '--out', out]);
+      const r = await cli(['statements', file, '--month', '2026-08', '--out', out]);
       expect(r.code).toBe(0);
       expect(r.out).toContain('PDF：每人一份（A4），与页面同名\n');
       const pdfs = HTML_FILES.map((f) => f.replace(/\.html$/, '.pdf'));

@@ -22,7 +22,7 @@ jest.setTimeout(60_000);
 const L = headersOf('ledger');
 const P = headersOf('publications');
 const at = { month: '2026-10', instant: new Date('2026-10-31T02:00:00Z') };
-const SEP = '公示-2026-09';
+const SEP = '公示-2026-08';
 let bytes: Buffer;
 let demoBytes: Buffer;
 
@@ -31,8 +31,8 @@ beforeAll(async () => {
   const file = join(d, 'demo.xlsx');
   expect((await cli(['demo', file])).code).toBe(0);
   demoBytes = readFileSync(file);
-  // A second publication, so 公示记录 holds a chain of two: 2026-09 (demo), then 2026-08.
-  expect((await cli(['publish', file, '--month', '2026-08'], at)).code).toBe(0);
+  // A second publication, so 公示记录 holds a chain of two: 2026-08 (demo), then 2026-09.
+  expect((await cli(['publish', file, '--month', '2026-09'], at)).code).toBe(0);
   bytes = readFileSync(file);
 });
 
@@ -64,11 +64,11 @@ function replaceOnce(xml: string, from: string, to: string): string {
   return xml.replace(from, to);
 }
 
-/** A typed, approved 2026-09 row that the 公示 lists: its row, id and 数量. */
+/** A typed, approved 2026-08 row that the 公示 lists: its row, id and 数量. */
 function handRow(file: string): { row: number; id: string; qty: Cell } {
   const v = readBook(file).values(TAB.ledger)!;
   const i = v.findIndex(
-    (r) => r[1] === '2026-09' && r[L.indexOf('来源')] === '两委' && r[L.indexOf('状态')] === '已通过',
+    (r) => r[1] === '2026-08' && r[L.indexOf('来源')] === '两委' && r[L.indexOf('状态')] === '已通过',
   );
   return { row: i + 1, id: String(v[i]![0]), qty: v[i]![L.indexOf('数量')]! };
 }
@@ -98,7 +98,7 @@ test('a book published before sealing (7-column 公示记录): the old record is
   const file = join(tempDir(), '旧台账.xlsx');
   writeFileSync(file, demoBytes);
   editTab(file, 'publications', (v) => v.map((r) => r.slice(0, 7)));
-  expect((await cli(['publish', file, '--month', '2026-08'], at)).code).toBe(0);
+  expect((await cli(['publish', file, '--month', '2026-09'], at)).code).toBe(0);
   const v = readBook(file).values(TAB.publications)!;
   expect(v[0]).toEqual(P);
   const recs = readRecords(v, 0);
@@ -125,7 +125,7 @@ describe('each tampering is detected and named (exit 3)', () => {
     const file = copy();
     const { row, qty } = handRow(file);
     setQty(file, row, 20);
-    const line = `2026-09 已发布：积分台账第 ${row} 行 数量 ${qty}→20`;
+    const line = `2026-08 已发布：积分台账第 ${row} 行 数量 ${qty}→20`;
     const v = await verify(file);
     expect(v.code).toBe(3);
     expect(v.out).toContain(line);
@@ -148,7 +148,7 @@ describe('each tampering is detected and named (exit 3)', () => {
         r[L.indexOf(h)] = x;
       };
       set('编号', 'LATE-1');
-      set('月份', '2026-09');
+      set('月份', '2026-08');
       set('干部编号', '001');
       set('规则编码', 'T-MEDIATION');
       set('数量', 2);
@@ -158,7 +158,7 @@ describe('each tampering is detected and named (exit 3)', () => {
       return [...v, r];
     });
     expect((await verify(file)).out).toContain(
-      `2026-09 已发布：积分台账第 ${row} 行（编号 LATE-1）是发布后新增或改为已通过的，不在「公示-2026-09」中`,
+      `2026-08 已发布：积分台账第 ${row} 行（编号 LATE-1）是发布后新增或改为已通过的，不在「公示-2026-08」中`,
     );
   });
 
@@ -171,7 +171,7 @@ describe('each tampering is detected and named (exit 3)', () => {
         r[L.indexOf(h)] = x;
       };
       set('编号', 'FAKE-X');
-      set('月份', '2026-09');
+      set('月份', '2026-08');
       set('干部编号', '001');
       set('规则编码', 'T-MEDIATION');
       set('数量', 1);
@@ -181,7 +181,7 @@ describe('each tampering is detected and named (exit 3)', () => {
       return [...v, r];
     });
     expect((await verify(file)).out).toContain(
-      `2026-09 已发布：积分台账第 ${row} 行（编号 FAKE-X）是更正条目，但「异议处理」中没有成立的异议列出它`,
+      `2026-08 已发布：积分台账第 ${row} 行（编号 FAKE-X）是更正条目，但「异议处理」中没有成立的异议列出它`,
     );
   });
 
@@ -190,7 +190,7 @@ describe('each tampering is detected and named (exit 3)', () => {
     const { row, id } = handRow(file);
     editTab(file, 'ledger', (v) => v.filter((_, i) => i !== row - 1));
     const out = (await verify(file)).out;
-    expect(out).toContain(`2026-09 已发布：条目 ${id}（`);
+    expect(out).toContain(`2026-08 已发布：条目 ${id}（`);
     expect(out).toContain('）已从积分台账删除');
   });
 
@@ -282,7 +282,7 @@ describe('each tampering is detected and named (exit 3)', () => {
     setQty(file, row, 20);
     editTab(file, 'publications', (v) => {
       const recs = readRecords(v, 0);
-      const rows = sealedLedgerRows(readBook(file).values(TAB.ledger), '2026-09', 0);
+      const rows = sealedLedgerRows(readBook(file).values(TAB.ledger), '2026-08', 0);
       const f1 = { ...recs[0]!.fields, ledgerSha: sha256Hex(canonicalLedgerText(rows)) };
       const d1 = chainDigest(f1, sha256Hex);
       const d2 = chainDigest({ ...recs[1]!.fields, prev: d1 }, sha256Hex);
@@ -295,7 +295,7 @@ describe('each tampering is detected and named (exit 3)', () => {
     });
     const plain = await verify(file);
     expect(plain.code).toBe(3);
-    expect(plain.out).toContain(`2026-09 已发布：积分台账第 ${row} 行 数量 ${qty}→20`);
+    expect(plain.out).toContain(`2026-08 已发布：积分台账第 ${row} 行 数量 ${qty}→20`);
     expect(plain.out).not.toContain('链断开');
     const withPrinted = await verify(file, [sep!]);
     expect(withPrinted.out).toContain('公示记录 摘要被重新计算或记录被删除：公示/邮件上的校验码');
@@ -305,7 +305,7 @@ describe('each tampering is detected and named (exit 3)', () => {
     const file = copy();
     editTab(file, 'publications', (v) => [v[0]!, v[2]!, v[1]!]);
     expect((await verify(file)).out).toContain(
-      '公示记录 顺序被调换：第 2 行「公示-2026-08」应接在第 3 行之后：链断开',
+      '公示记录 顺序被调换：第 2 行「公示-2026-09」应接在第 3 行之后：链断开',
     );
   });
 

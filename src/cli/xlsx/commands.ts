@@ -298,10 +298,10 @@ export function runDemo(out: string, opts: { force: boolean; progress: (m: strin
     writeFilesAtomically([{ path: out, data: pkg.toBuffer() }], lock);
     return lock.notices;
   });
-  return `${noticeLines(notices)}已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；${DEMO_NOW.publishMonth} 已公示，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
+  return `${noticeLines(notices)}已生成示例工作簿：${resolve(out)}\n（示例时钟 ${DEMO_NOW.month}；2026年1–8月已公示，${DEMO_NOW.readyMonth} 可以发布，${DEMO_NOW.month} 有待审核的申报）\n\n${monthHighlights(result, DEMO_NOW.month)}`;
 }
 
-/** The demo workbook in memory: input tabs, then recompute, then the September publication. */
+/** The demo workbook in memory: input tabs, then recompute, then January–August published in order. */
 export function buildDemoBook(ctx: WorkbookContext): { pkg: XlsxPackage; result: RecomputeResult } {
   const { values, readme } = demoInputValues();
   const pkg = XlsxPackage.create();
@@ -314,12 +314,12 @@ export function buildDemoBook(ctx: WorkbookContext): { pkg: XlsxPackage; result:
     'jifen demo：示例社区 12 名干部，2026年1–10月',
     0,
   ]);
-  recomputeBook(pkg, values, ctx);
-  const published = publishBook(pkg, values, DEMO_NOW.publishMonth, {
-    ...ctx,
-    nowText: DEMO_NOW.publishedAt,
-  });
-  return { pkg, result: published.result };
+  let result = recomputeBook(pkg, values, ctx);
+  // In month order, as the add-on and `jifen publish` require.
+  for (const month of DEMO_NOW.publishedMonths) {
+    result = publishBook(pkg, values, month, { ...ctx, nowText: DEMO_NOW.publishedAt }).result;
+  }
+  return { pkg, result };
 }
 
 /** Notices of the book lock (stale lock taken over, temp files removed), printed before the result. */

@@ -6,11 +6,17 @@ import type { WorkbookValues } from '../../shared/read-tabs';
 import { ruleRow } from '../../shared/rule-rows';
 import { headersOf, SETTINGS_ROWS, TAB } from '../../shared/tabs';
 
-/** The demo's fixed clock: the committee is at the start of October's review, September is ready to publish. */
+/**
+ * The demo's fixed clock: the committee is at the start of October's review. January–August are
+ * published (in order, as the add-on requires), September is ready to publish, October has claims
+ * still pending.
+ */
 export const DEMO_NOW = {
   month: '2026-10',
   recomputeAt: '2026-10-09 09:00:00',
-  publishMonth: '2026-09',
+  publishedMonths: ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'],
+  /** The month `npm start` publishes: the next in order. */
+  readyMonth: '2026-09',
   publishedAt: '2026-10-09 10:00:00',
   publisher: 'cadre01@example.org',
 } as const;
@@ -137,11 +143,11 @@ export function demoInputValues(s: DemoScenario = demoScenario()): {
     headersOf('objections'),
     [
       'O001',
-      '2026-09',
+      '2026-08',
       '007',
       names.get('007') ?? '',
       '',
-      '9月考勤记录缺失，本人当月全勤，请核实后补计考勤积分',
+      '8月公示的考勤积分偏少，本人当月全勤，请核实后补计考勤积分',
       '2026-10-10 15:20:00',
       '待处理',
       '',
@@ -163,7 +169,7 @@ export function demoInputValues(s: DemoScenario = demoScenario()): {
     '  jifen verify 本文件.xlsx                         校验公示：重新计算每张公示表的 SHA-256，报告发布后被改动的公示。',
     '',
     '说明：积分台账中的“系统”行由程序生成，未公示月份的系统行每次重新计算都会重建；已公示月份的所有行不再改变。',
-    '示例状态：2026-09 已公示；2026-10 还有待审核的申报（发布前需先审核），异议处理中有一条待处理的异议。',
+    '示例状态：2026年1–8月已按月公示；2026-09 可以发布；2026-10 还有待审核的申报（发布前需先审核），异议处理中有一条待处理的异议。',
     '每次写入前，原文件会备份为同名 .bak 文件。',
   ];
   return {
