@@ -31,7 +31,7 @@ beforeAll(async () => {
   const file = join(d, 'demo.xlsx');
   expect((await cli(['demo', file])).code).toBe(0);
   demoBytes = readFileSync(file);
-  // A second publication, so 公示记录 holds a chain of two: 2026-08 (demo), then 2026-09.
+  // One more publication, so 公示记录 holds a chain of nine: 2026-01 … 2026-08 (demo, rows 2–9), then 2026-09 (row 10).
   expect((await cli(['publish', file, '--month', '2026-09'], at)).code).toBe(0);
   bytes = readFileSync(file);
 });
@@ -85,12 +85,12 @@ async function verify(file: string, given: string[] = []) {
   return cli(['verify', file, ...(given.length ? ['--digest', given.join(',')] : [])]);
 }
 
-test('an untouched book verifies, also against the digests printed on the two 公示', async () => {
+test('an untouched book verifies, also against the digests printed on the nine 公示', async () => {
   const file = copy();
   const ok = await verify(file, digests(file));
   expect(ok.code).toBe(0);
   expect(ok.out).toBe(
-    '校验公示：全部 2 张公示与发布时封存的内容一致（公示表的显示内容、已发布月份的台账记录、公示记录的摘要链，公示/邮件上的 2 个校验码都在公示记录中）。\n',
+    '校验公示：全部 9 张公示与发布时封存的内容一致（公示表的显示内容、已发布月份的台账记录、公示记录的摘要链，公示/邮件上的 9 个校验码都在公示记录中）。\n',
   );
 });
 
@@ -102,11 +102,12 @@ test('a book published before sealing (7-column 公示记录): the old record is
   const v = readBook(file).values(TAB.publications)!;
   expect(v[0]).toEqual(P);
   const recs = readRecords(v, 0);
-  expect(recs.map((r) => r.digest === '')).toEqual([true, false]);
-  expect(recs[1]!.fields.prev).toBe(GENESIS);
+  // The demo's eight old records have no digest; September's is the first link of the chain.
+  expect(recs.map((r) => r.digest === '')).toEqual([true, true, true, true, true, true, true, true, false]);
+  expect(recs[8]!.fields.prev).toBe(GENESIS);
   expect((await verify(file)).code).toBe(0);
   editPart(file, sheetPart(file), (x) =>
-    replaceOnce(x, '<c r="G5"><v>47</v></c>', '<c r="G5"><v>99</v></c>'),
+    replaceOnce(x, '<c r="G5"><v>46</v></c>', '<c r="G5"><v>99</v></c>'),
   );
   expect((await verify(file)).out).toContain(`${SEP} 发布后被改动（旧版公示记录，只核对数值）`);
 });
@@ -197,7 +198,7 @@ describe('each tampering is detected and named (exit 3)', () => {
   test('4 snapshot value edited', async () => {
     const file = copy();
     editPart(file, sheetPart(file), (x) =>
-      replaceOnce(x, '<c r="G5"><v>47</v></c>', '<c r="G5"><v>99</v></c>'),
+      replaceOnce(x, '<c r="G5"><v>46</v></c>', '<c r="G5"><v>99</v></c>'),
     );
     expect((await verify(file)).out).toContain(`${SEP} 第 5 行 内容被改动（现在：`);
   });
@@ -205,7 +206,7 @@ describe('each tampering is detected and named (exit 3)', () => {
   test('5 number format changed (the value stays, the look changes)', async () => {
     const file = copy();
     editPart(file, sheetPart(file), (x) =>
-      replaceOnce(x, '<c r="G5"><v>47</v></c>', '<c r="G5" s="1"><v>47</v></c>'),
+      replaceOnce(x, '<c r="G5"><v>46</v></c>', '<c r="G5" s="1"><v>46</v></c>'),
     );
     expect((await verify(file)).out).toContain(`${SEP} 第 5 行 数字格式或显示被改动（数值未变；现在格式：`);
   });
@@ -241,8 +242,9 @@ describe('each tampering is detected and named (exit 3)', () => {
   test('10 real tab hidden and a look-alike tab added', async () => {
     const file = copy();
     const pkg = XlsxPackage.open(readFileSync(file));
+    // The letter O for the zero of the tab it imitates.
     pkg.addSheet(
-      '公示-2026-O9',
+      '公示-2026-O8',
       readmeModel(pkg.values(SEP)!.map((r) => r.map((c) => String(c ?? '')).join(' '))),
     );
     writeFileSync(file, pkg.toBuffer());
@@ -251,69 +253,83 @@ describe('each tampering is detected and named (exit 3)', () => {
     );
     const out = (await verify(file)).out;
     expect(out).toContain(`${SEP} 已被隐藏`);
-    expect(out).toContain(`另有名称相似的表「公示-2026-O9」，不是发布的公示「${SEP}」`);
+    expect(out).toContain(`另有名称相似的表「公示-2026-O8」，不是发布的公示「${SEP}」`);
   });
 
   test('11 first 公示记录 row deleted: the chain breaks; the printed digest is no longer in the record', async () => {
     const file = copy();
-    const [sep] = digests(file);
+    const [jan] = digests(file);
     editTab(file, 'publications', (v) => v.filter((_, i) => i !== 1));
-    const v = await verify(file, [sep!]);
+    const v = await verify(file, [jan!]);
     expect(v.code).toBe(3);
     expect(v.out).toContain('公示记录 第 2 行被删除：链断开');
-    expect(v.out).toContain(`公示/邮件上的校验码 ${sep!.slice(0, 12)}… 不在公示记录中`);
+    expect(v.out).toContain(`公示/邮件上的校验码 ${jan!.slice(0, 12)}… 不在公示记录中`);
     expect((await cli(['recompute', file], at)).code).toBe(3);
   });
 
   test('11b last 公示记录 row deleted: the chain alone cannot tell (README says so); the printed digest can', async () => {
     const file = copy();
-    const [, aug] = digests(file);
+    const last = digests(file).at(-1);
     editTab(file, 'publications', (v) => v.slice(0, -1));
     expect((await verify(file)).code).toBe(0);
-    const v = await verify(file, [aug!]);
+    const v = await verify(file, [last!]);
     expect(v.code).toBe(3);
     expect(v.out).toContain('公示记录 摘要被重新计算或记录被删除：公示/邮件上的校验码');
   });
 
   test('12 ledger edited and the whole chain recomputed by the editor: the 公示 itself and the printed digest still name it', async () => {
     const file = copy();
-    const [sep] = digests(file);
+    // 2026-08 is the 8th record (公示记录 row 9), 2026-09 the 9th and last (row 10).
+    const printed = digests(file)[7];
     const { row, qty } = handRow(file);
     setQty(file, row, 20);
     editTab(file, 'publications', (v) => {
       const recs = readRecords(v, 0);
+      expect(recs.map((r) => r.fields.period)).toEqual([
+        '2026-01',
+        '2026-02',
+        '2026-03',
+        '2026-04',
+        '2026-05',
+        '2026-06',
+        '2026-07',
+        '2026-08',
+        '2026-09',
+      ]);
       const rows = sealedLedgerRows(readBook(file).values(TAB.ledger), '2026-08', 0);
-      const f1 = { ...recs[0]!.fields, ledgerSha: sha256Hex(canonicalLedgerText(rows)) };
-      const d1 = chainDigest(f1, sha256Hex);
-      const d2 = chainDigest({ ...recs[1]!.fields, prev: d1 }, sha256Hex);
+      const f8 = { ...recs[7]!.fields, ledgerSha: sha256Hex(canonicalLedgerText(rows)) };
+      const d8 = chainDigest(f8, sha256Hex);
+      const d9 = chainDigest({ ...recs[8]!.fields, prev: d8 }, sha256Hex);
       const out = v.map((r) => r.slice());
-      out[1]![P.indexOf('台账SHA-256')] = f1.ledgerSha;
-      out[1]![P.indexOf('摘要')] = d1;
-      out[2]![P.indexOf('上一摘要')] = d1;
-      out[2]![P.indexOf('摘要')] = d2;
+      out[8]![P.indexOf('台账SHA-256')] = f8.ledgerSha;
+      out[8]![P.indexOf('摘要')] = d8;
+      out[9]![P.indexOf('上一摘要')] = d8;
+      out[9]![P.indexOf('摘要')] = d9;
       return out;
     });
     const plain = await verify(file);
     expect(plain.code).toBe(3);
     expect(plain.out).toContain(`2026-08 已发布：积分台账第 ${row} 行 数量 ${qty}→20`);
     expect(plain.out).not.toContain('链断开');
-    const withPrinted = await verify(file, [sep!]);
+    const withPrinted = await verify(file, [printed!]);
     expect(withPrinted.out).toContain('公示记录 摘要被重新计算或记录被删除：公示/邮件上的校验码');
   });
 
   test('13 chain reordered (two 公示记录 rows swapped)', async () => {
     const file = copy();
-    editTab(file, 'publications', (v) => [v[0]!, v[2]!, v[1]!]);
+    // The last two records (rows 9 and 10: 2026-08, 2026-09) change places.
+    editTab(file, 'publications', (v) => [...v.slice(0, 8), v[9]!, v[8]!]);
     expect((await verify(file)).out).toContain(
-      '公示记录 顺序被调换：第 2 行「公示-2026-09」应接在第 3 行之后：链断开',
+      '公示记录 顺序被调换：第 9 行「公示-2026-09」应接在第 10 行之后：链断开',
     );
   });
 
   test('14 a 公示记录 field (发布人) edited', async () => {
     const file = copy();
+    // Row 9 of 公示记录 is the record of 2026-08.
     editTab(file, 'publications', (v) =>
-      v.map((r, i) => (i === 1 ? r.map((c, j) => (j === P.indexOf('发布人') ? '他人' : c)) : r)),
+      v.map((r, i) => (i === 8 ? r.map((c, j) => (j === P.indexOf('发布人') ? '他人' : c)) : r)),
     );
-    expect((await verify(file)).out).toContain(`公示记录 第 2 行（${SEP}）内容被改动，与其摘要不符`);
+    expect((await verify(file)).out).toContain(`公示记录 第 9 行（${SEP}）内容被改动，与其摘要不符`);
   });
 });
