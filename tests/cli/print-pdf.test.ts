@@ -27,6 +27,7 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
     const dir = tempDir('jifen-pdf-');
     const book = join(dir, '台账.xlsx');
     expect((await cli(['demo', book])).code).toBe(0);
+    // September is the next month in order after the demo's January–August.
     expect((await cli(['publish', book, '--month', '2026-09'])).code).toBe(0);
     htmlFile = join(dir, '台账-公示-2026-09.html');
   });
@@ -73,7 +74,7 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
     const page = await browser.newPage();
     await page.goto(pathToFileURL(htmlFile).href);
     const title = await page.locator('h1').textContent();
-    expect(title).toBe('示例社区 2026年8月 干部积分公示');
+    expect(title).toBe('示例社区 2026年9月 干部积分公示');
     // The CJK font of the stack is installed and used (the .ci/run installs fonts-wqy-zenhei).
     const fontOk = await page.evaluate(() => document.fonts.check('16px "WenQuanYi Zen Hei"', '积分'));
     expect(fontOk).toBe(true);
@@ -163,7 +164,7 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
       const flat = t.replace(/\s+/g, '');
       // Issuing body and title, period
       expect(flat).toContain('示例社区两委');
-      expect(flat).toContain('示例社区2026年8月干部积分公示');
+      expect(flat).toContain('示例社区2026年9月干部积分公示');
       // 公示期 from the publication date (7 days by default) with the deadline and contact from 设置
       expect(flat).toMatch(/公示期7天：(\d{4})年(\d+)月(\d+)日至\1年\d+月\d+日/);
       expect(flat).toMatch(/请于\d{4}年\d+月\d+日前向社区两委办公室实名提出/);
