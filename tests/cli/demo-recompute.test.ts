@@ -35,9 +35,28 @@ const SPEC_TABS = [
   '操作日志',
 ];
 
-test('the demo workbook has every tab of SPEC §6, plus the published 公示-2026-09', () => {
+/** The demo publishes January–August in order, as the add-on requires. */
+const PUBLISHED = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
+const SNAPSHOT_TABS = [
+  '公示-2026-01',
+  '公示-2026-02',
+  '公示-2026-03',
+  '公示-2026-04',
+  '公示-2026-05',
+  '公示-2026-06',
+  '公示-2026-07',
+  '公示-2026-08',
+];
+
+test('the demo workbook has every tab of SPEC §6, plus the published 公示-2026-01 … 公示-2026-08', () => {
   const names = readBook(demo).sheets.map((s) => s.name);
-  expect(names).toEqual([...SPEC_TABS, '公示-2026-09']);
+  expect(names).toEqual([...SPEC_TABS, ...SNAPSHOT_TABS]);
+  expect(
+    readBook(demo)
+      .values(TAB.publications)!
+      .slice(1)
+      .map((r) => r[0]),
+  ).toEqual(PUBLISHED);
 });
 
 test('the demo prints where the file is and the top and bottom three of October', async () => {
@@ -148,7 +167,7 @@ test('recompute round trip: same summaries, input tabs byte for byte, .bak of th
     '异议处理',
     '积分兑换',
     '说明',
-    '公示-2026-09',
+    ...SNAPSHOT_TABS,
   ]) {
     const path = before.sheet(name)!.path;
     expect(p1.get(path)!.equals(p0.get(path)!)).toBe(true);
@@ -166,16 +185,18 @@ test('the recompute summary’s counts are true: valid ledger entries, of which 
   const r = await cli(['recompute', file], { month: '2026-10' });
   expect(r.code).toBe(0);
   const rows = readBook(file).values(TAB.ledger)!.slice(1);
-  // The demo has no bad rows: every data row is a valid entry; 2026-09 is published, so its system rows are kept.
-  const regenerated = rows.filter((row) => row[10] === '系统' && row[1] !== '2026-09').length;
-  expect(regenerated).toBeGreaterThan(0);
-  expect(rows.filter((row) => row[10] === '系统' && row[1] === '2026-09').length).toBeGreaterThan(0);
+  // The demo has no bad rows: every data row is a valid entry; January–August are published, so their
+  // system rows are kept (each of the eight months has some), and only September's and October's are generated.
+  const regenerated = rows.filter((row) => row[10] === '系统' && !PUBLISHED.includes(String(row[1])));
+  expect(new Set(regenerated.map((row) => row[1]))).toEqual(new Set(['2026-09', '2026-10']));
+  for (const m of PUBLISHED)
+    expect({ m, kept: rows.some((row) => row[10] === '系统' && row[1] === m) }).toEqual({ m, kept: true });
   expect(r.out).toContain(
-    `：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated} 条），干部 12 名，校验问题 0 条\n`,
+    `：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated.length} 条），干部 12 名，校验问题 0 条\n`,
   );
   const log = readBook(file).values(TAB.log)!;
   expect(log[log.length - 1]![3]).toBe(
-    `截至 2026-10：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated} 条），校验问题 0 条`,
+    `截至 2026-10：台账有效条目 ${rows.length} 条（其中本次生成的系统条目 ${regenerated.length} 条），校验问题 0 条`,
   );
 });
 
@@ -251,11 +272,13 @@ test('a published month is frozen: recompute later in the year keeps its system 
   const r = await cli(['recompute', file], { month: '2026-11' });
   expect(r.code).toBe(0);
   const after = readBook(file);
-  const sept = (b: XlsxPackage) => b.values(TAB.ledger)!.filter((row) => row[1] === '2026-09');
-  expect(sept(after)).toEqual(sept(before));
-  // November now exists (no attendance yet: flagged), September's summary is unchanged.
-  expect(summaryRowsOf(after.values(TAB.monthly)!, '2026-09')).toEqual(
-    summaryRowsOf(before.values(TAB.monthly)!, '2026-09'),
+  // August is the last month the demo published.
+  const aug = (b: XlsxPackage) => b.values(TAB.ledger)!.filter((row) => row[1] === '2026-08');
+  expect(aug(after).some((row) => row[10] === '系统')).toBe(true);
+  expect(aug(after)).toEqual(aug(before));
+  // November now exists (no attendance yet: flagged), August's summary is unchanged.
+  expect(summaryRowsOf(after.values(TAB.monthly)!, '2026-08')).toEqual(
+    summaryRowsOf(before.values(TAB.monthly)!, '2026-08'),
   );
   const nov = summaryRowsOf(after.values(TAB.monthly)!, '2026-11');
   expect(nov.size).toBe(12);
