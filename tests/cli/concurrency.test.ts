@@ -266,6 +266,7 @@ const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 describe('the built CLI, concurrently', () => {
   test('publish and recompute on one book at once: one refuses, the book keeps every publication it reported', async () => {
     // Big enough (about 8k ledger rows) that a run holds the lock far longer than start-ups differ.
+    // inputBook holds the demo's input tabs with nothing published: 2026-01 is the first month in order.
     const { dir, file } = place(inputBook(12));
     const preload = clockPreload(tempDir('jifen-clock-'));
     let refusals = 0;

@@ -98,7 +98,7 @@ test('a row typed into the published month afterwards, or an edited 公示 tab, 
   set('干部编号', '003');
   set('规则编码', 'T-ACTIVITY');
   set('数量', 1);
-  set('得分依据', '补登九月活动');
+  set('得分依据', '补登八月活动');
   set('来源', '两委');
   set('状态', '已通过');
   pkg.replaceSheet(TAB.ledger, tabModel('ledger', [...pkg.values(TAB.ledger)!, late]));
@@ -108,7 +108,7 @@ test('a row typed into the published month afterwards, or an edited 公示 tab, 
   expect(r.out).toContain(
     '注意：有 1 条已通过的条目不在「公示-2026-08」中（LATE-1），个人积分单已计入它们，可能与公示不一致；请先发布更正公示\n',
   );
-  expect(readFileSync(join(dir, 'a', '003-张伟.html'), 'utf8')).toContain('补登九月活动');
+  expect(readFileSync(join(dir, 'a', '003-张伟.html'), 'utf8')).toContain('补登八月活动');
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
