@@ -185,12 +185,30 @@ test('a month without any data is refused', async () => {
   expect(readFileSync(file).equals(before)).toBe(true);
 });
 
-test('October can be published once its pending claims are reviewed and September is published', async () => {
-  const { file } = copyDemo('审核后.xlsx', (pkg) => {
+test('October can be published once its pending claims are reviewed, its 申报异常 handled and September published', async () => {
+  const reviewed = (pkg: XlsxPackage) => {
     const ledger = pkg
       .values(TAB.ledger)!
       .map((r) => (r[13] === '待审核' ? [...r.slice(0, 13), '已通过'] : r));
     pkg.replaceSheet(TAB.ledger, tabModel('ledger', ledger));
+  };
+  // The demo's open 申报异常 names 2026-10 (as the add-on's intake writes it) and stops October.
+  const open = copyDemo('审核后.xlsx', reviewed);
+  const blocked = await cli(['publish', open.file, '--month', '2026-10'], at);
+  expect(blocked.code).toBe(2);
+  expect(blocked.err).toContain('不能发布公示：2026-10 有 1 条申报异常尚未处理。');
+  const { file } = copyDemo('审核后.xlsx', (pkg) => {
+    reviewed(pkg);
+    const errors = pkg.values(TAB.intakeErrors)!;
+    const col = headersOf('intakeErrors').indexOf('处理情况');
+    expect(errors.slice(1).map((r) => r[col])).toEqual(['待处理']);
+    pkg.replaceSheet(
+      TAB.intakeErrors,
+      tabModel('intakeErrors', [
+        errors[0]!,
+        ...errors.slice(1).map((r) => r.map((c, j) => (j === col ? '已处理' : c))),
+      ]),
+    );
   });
   // Months are published in order, as the add-on requires (src/shared/publish.ts).
   const before = readFileSync(file);

@@ -57,7 +57,7 @@ test('the commands the demo’s 说明 tab lists all succeed on the demo, in the
     .values(TAB.readme)!
     .map((r) => String(r[0] ?? ''));
   expect(lines).toContain(
-    '示例状态：2026年1–8月已按月公示；2026-09 可以发布；2026-10 还有待审核的申报（发布前需先审核），异议处理中有一条对 2026-08 公示的待处理异议。',
+    '示例状态：2026年1–8月已按月公示；2026-09 可以发布；2026-10 还有待审核的申报和一条未处理的申报异常（发布前需先处理），异议处理中有一条对 2026-08 公示的待处理异议。',
   );
   const cmds = lines
     .map((l) => /^\s+jifen (\S+) 本文件\.xlsx((?: --\S+ \S+)*)\s{2,}/.exec(l))

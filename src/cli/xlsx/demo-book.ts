@@ -135,8 +135,11 @@ export function demoInputValues(s: DemoScenario = demoScenario()): {
       'resp-09001',
       37,
       'cadre13@example.org',
-      '干部编号“013”不在干部名册中',
-      '申报人=cadre13@example.org；干部=013；月份=2026-10；事项=T-ACTIVITY；数量=1',
+      '申报人邮箱 cadre13@example.org 不在干部名册中（请在「干部名册」的邮箱列登记本人的登录邮箱）',
+      // As the add-on's intake writes it (src/gas/intake-action.ts): the month answer names 2026-10,
+      // so this open row stops October's publication, in the add-on and in `jifen publish` alike.
+      '邮箱：cadre13@example.org；积分干部：本人；积分月份：2026年10月份（2026-10）；积分事项：按时参加社区开展的活动（+2分）〔T-ACTIVITY〕；数量：1',
+      '待处理',
     ],
   ];
   const objections: Cell[][] = [
@@ -169,7 +172,7 @@ export function demoInputValues(s: DemoScenario = demoScenario()): {
     '  jifen verify 本文件.xlsx                         校验公示：重新计算每张公示表的 SHA-256，报告发布后被改动的公示。',
     '',
     '说明：积分台账中的“系统”行由程序生成，未公示月份的系统行每次重新计算都会重建；已公示月份的所有行不再改变。',
-    '示例状态：2026年1–8月已按月公示；2026-09 可以发布；2026-10 还有待审核的申报（发布前需先审核），异议处理中有一条对 2026-08 公示的待处理异议。',
+    '示例状态：2026年1–8月已按月公示；2026-09 可以发布；2026-10 还有待审核的申报和一条未处理的申报异常（发布前需先处理），异议处理中有一条对 2026-08 公示的待处理异议。',
     '每次写入前，原文件会备份为同名 .bak 文件。',
   ];
   return {
