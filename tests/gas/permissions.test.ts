@@ -276,8 +276,27 @@ describe('every server function refuses a non-member editor', () => {
     expect(snapshot(fake)).toEqual(before);
   });
 
+  // onEdit is a simple trigger: Sheets runs it as whoever edited, and only for their own hand edit (which a
+  // protected input tab refuses a non-member anyway). Called directly through google.script.run, only
+  // plain values arrive, never a Range (https://developers.google.com/apps-script/guides/html/reference/run,
+  // "Parameters and return values"): nothing is written and nothing throws.
+  test('onEdit called by a non-member with a forged event changes nothing and never throws', () => {
+    const fake = book();
+    const before = snapshot(fake);
+    fake.setActiveUser(OUTSIDER);
+    const forged = [
+      undefined,
+      { range: { a1: 'A1' }, value: '99', oldValue: '1', user: { email: OUTSIDER } },
+      { range: null },
+    ];
+    for (const e of forged)
+      expect(() => entry.onEdit(e as unknown as GoogleAppsScript.Events.SheetsOnEdit)).not.toThrow();
+    fake.setActiveUser(OWNER);
+    expect(snapshot(fake)).toEqual(before);
+  });
+
   test('the list above covers every exported global that changes something', () => {
-    const tested = new Set(calls.map(([n]) => n));
+    const tested = new Set([...calls.map(([n]) => n), 'onEdit']);
     const readOnly = new Set(['onOpen', 'onInstall', 'menuHelp', 'sidebarGetState', 'dialogGetOptions']);
     // triggers run as their creator (a member), custom functions are read-only by the platform; onEdit
     // runs as the editor and only appends to the log (tests/gas/edit-log.test.ts); dailyNotify called by
