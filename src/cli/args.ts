@@ -70,7 +70,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     description:
       '    发布月度公示：先重新计算，再生成受保护的「公示-YYYY-MM」表，在「公示记录」登记封存摘要，\n' +
       '    并在工作簿旁生成可打印的 A4 页面 <台账>-公示-YYYY-MM.html。\n' +
-      '    有待审核申报、已公示、无数据、未到的月份会被拒绝。\n',
+      '    有待审核申报或未处理的申报异常、已公示、无数据、未到的月份，以及更早的月份尚未公示（须按月份顺序）时会被拒绝，与插件相同。\n',
     options: { month: { type: 'string', example: '2026-10' }, by: { type: 'string', example: '李秀英' } },
   },
   statements: {
