@@ -72,6 +72,11 @@ function prepareBook(file: string, prep: Prep = {}): void {
     }
     pkg.setSheet(TAB.ledger, tabModel('ledger', values.ledger!));
     pkg.setSheet(TAB.objections, tabModel('objections', o));
+    // The demo's 申报异常 (an October claim from someone not on the roster) handled: it would stop
+    // October's publication (the shared rule).
+    const ie = values.intakeErrors!;
+    for (const r of ie.slice(1)) r[col(ie, '处理情况')] = '已处理';
+    pkg.setSheet(TAB.intakeErrors, tabModel('intakeErrors', ie));
   }
   if (prep.january) {
     values.ledger!.push(values.ledger![0]!.map((h) => JAN_CLAIM[String(h)] ?? ''));
