@@ -501,6 +501,9 @@ function viewFindings(
  * against digests kept outside the spreadsheet, each snapshot as displayed, and each sealed month's
  * ledger rows. Returns every change, named.
  */
+/** Names the add-on and jifen give published tabs: 公示-2026-10, 公示-2026-10 更正1, 公示-2026-H1, 报告-2026-H1, 公示-2026. */
+const SNAPSHOT_NAME = /^(公示|报告)-\d{4}(-(\d{2}|H[12]))?( 更正\d+)?$/;
+
 export function checkSeals(env: SealEnv): SealReport {
   const sha = env.sha256Hex;
   const records = readRecords(env.publications, env.offsetMinutes);
@@ -560,6 +563,11 @@ export function checkSeals(env: SealEnv): SealReport {
       if (t.name !== tab && !names.has(t.name) && !t.hidden && lookAlikeKey(t.name) === key)
         findings.push(`另有名称相似的表「${t.name}」，不是发布的公示「${tab}」`);
   }
+  // A 公示 tab with no record: the last 公示记录 row deleted leaves no break in the chain, but its tab
+  // (published, protected) is still there — unless that was deleted too, which only an outside digest shows.
+  for (const t of env.tabs)
+    if (!names.has(t.name) && SNAPSHOT_NAME.test(t.name))
+      findings.push(`「${t.name}」是公示表，但${TAB.publications}中没有它的记录（记录可能被删除）`);
   // Digests kept outside: a record that is gone still has its digest there.
   if (env.external)
     for (const [tab, digest] of env.external)

@@ -267,10 +267,17 @@ describe('each tampering is detected and named (exit 3)', () => {
     expect((await cli(['recompute', file], at)).code).toBe(3);
   });
 
-  test('11b last 公示记录 row deleted: the chain alone cannot tell (README says so); the printed digest can', async () => {
+  test('11b last 公示记录 row deleted: its 公示 tab has no record any more; with the tab deleted too, only the printed digest can tell', async () => {
     const file = copy();
     const last = digests(file).at(-1);
     editTab(file, 'publications', (v) => v.slice(0, -1));
+    const orphan = await verify(file);
+    expect(orphan.code).toBe(3);
+    expect(orphan.out).toContain('「公示-2026-09」是公示表，但公示记录中没有它的记录（记录可能被删除）');
+    // The record and its tab both removed: the chain and the book are consistent again (README says so).
+    const pkg = readBook(file);
+    pkg.removeSheet('公示-2026-09');
+    writeFileSync(file, pkg.toBuffer());
     expect((await verify(file)).code).toBe(0);
     const v = await verify(file, [last!]);
     expect(v.code).toBe(3);
