@@ -154,28 +154,43 @@ interface FormAnswerSet {
   id: string;
   instant: Date;
   email: string;
+  unverified: boolean;
   answers: Map<string, string>;
+}
+
+/**
+ * Whether the form still collects verified emails. A form editor can switch "Collect email addresses"
+ * to "Responder input" (https://developers.google.com/apps-script/reference/forms/email-collection-type),
+ * after which the email is typed text. Runtimes without getEmailCollectionType only know collectsEmail().
+ */
+function collectsVerifiedEmail(form: GoogleAppsScript.Forms.Form): boolean {
+  const f = form as GoogleAppsScript.Forms.Form & { getEmailCollectionType?: () => unknown };
+  const types = (FormApp as unknown as { EmailCollectionType?: { VERIFIED?: unknown } }).EmailCollectionType;
+  if (typeof f.getEmailCollectionType === 'function' && types?.VERIFIED !== undefined)
+    return f.getEmailCollectionType() === types.VERIFIED;
+  return form.collectsEmail();
 }
 
 /** The form's responses, or null when the form cannot be opened or read. */
 function formResponses(formId: string | null): FormAnswerSet[] | null {
   if (!formId) return null;
   try {
-    return FormApp.openById(formId)
-      .getResponses()
-      .map((r) => {
-        const answers = new Map<string, string>();
-        for (const ir of r.getItemResponses()) {
-          const v = ir.getResponse() as unknown;
-          answers.set(ir.getItem().getTitle(), Array.isArray(v) ? v.map(String).join(', ') : String(v ?? ''));
-        }
-        return {
-          id: r.getId(),
-          instant: r.getTimestamp() as unknown as Date,
-          email: r.getRespondentEmail() ?? '',
-          answers,
-        };
-      });
+    const form = FormApp.openById(formId);
+    const verified = collectsVerifiedEmail(form);
+    return form.getResponses().map((r) => {
+      const answers = new Map<string, string>();
+      for (const ir of r.getItemResponses()) {
+        const v = ir.getResponse() as unknown;
+        answers.set(ir.getItem().getTitle(), Array.isArray(v) ? v.map(String).join(', ') : String(v ?? ''));
+      }
+      return {
+        id: r.getId(),
+        instant: r.getTimestamp() as unknown as Date,
+        email: r.getRespondentEmail() ?? '',
+        unverified: !verified,
+        answers,
+      };
+    });
   } catch {
     return null; // deleted, no longer shared, or Forms unavailable: the responses tab alone is read
   }
@@ -266,6 +281,7 @@ export function responseUnits(
       responseId: r.id,
       keys: [formKey(r.id), ...(t && !settled.has(formKey(r.id)) ? t.keys() : [])],
       email: r.email,
+      ...(r.unverified ? { unverified: true } : {}),
       timestamp: Utilities.formatDate(r.instant, tz, 'yyyy-MM-dd HH:mm:ss'),
       get: (title: string) => r.answers.get(title) ?? '',
       raw: () => [`邮箱：${r.email}`, ...[...r.answers].map(([title, v]) => `${title}：${v}`)].join('；'),

@@ -103,6 +103,11 @@ export interface ResponseRow {
    * form response deleted): its email cannot be checked against the form, so it is not taken as a claim.
    */
   orphan?: boolean;
+  /**
+   * The form no longer collects verified emails (its setting was changed to let people type one): the
+   * email is whatever was typed, so the response is not taken as anyone's claim.
+   */
+  unverified?: boolean;
   /** Submission time in the spreadsheet's zone, 'YYYY-MM-DD HH:mm:ss' ('' when missing). */
   timestamp: string;
   /**
@@ -383,6 +388,8 @@ export function intakeResponses(rows: readonly ResponseRow[], ctx: IntakeContext
       return `${where}是空白申报：除时间戳外没有任何内容（可能是重复或编辑触发）`;
     if (r.orphan)
       return `${where}在申请表的回复记录中找不到（可能是在回复表中手工录入或粘贴的行，或表单中的回复已被删除），申报人邮箱无法核实，未作为申报收取`;
+    if (r.unverified)
+      return `${where}：申请表现在不收集经验证的登录邮箱（“收集电子邮件地址”设置被改为可手填），申报人邮箱「${r.email.trim()}」无法确认，未作为申报收取。请两委运行「创建/更新申请表」恢复设置，核实后直接录入`;
     const reasons: string[] = [];
     if (!r.timestamp) reasons.push('缺少时间戳');
     const email = r.email.trim().toLowerCase();

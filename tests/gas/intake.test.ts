@@ -723,3 +723,20 @@ describe('property (issue 10): every response lands exactly once in 积分台账
     );
   });
 });
+
+test('a form switched to typed emails: its responses go to 申报异常, never become someone’s claim; restored, they count', () => {
+  const { fake, form } = prepared();
+  const f = form as Form & { setEmailCollectionType(t: unknown): Form };
+  // A form editor changes 收集电子邮件地址 to 可手填 (RESPONDER_INPUT): now anyone can type 王建国's email.
+  f.setEmailCollectionType(FormApp.EmailCollectionType.RESPONDER_INPUT);
+  claim(fake, form, { [FORM_TITLES.evidence]: '冒名申报' });
+  expect(ledgerRows(fake)).toHaveLength(0);
+  const err = errorRows(fake).at(-1)!;
+  expect(String(err[E.indexOf('原因')])).toContain(
+    '申请表现在不收集经验证的登录邮箱（“收集电子邮件地址”设置被改为可手填），申报人邮箱「cadre01@example.org」无法确认，未作为申报收取',
+  );
+  // 创建/更新申请表 restores VERIFIED; the next verified response is a claim again.
+  doSetupForm();
+  claim(fake, form, { [FORM_TITLES.evidence]: '本人申报' });
+  expect(ledgerRows(fake)).toHaveLength(1);
+});
