@@ -728,7 +728,10 @@ test('a form switched to typed emails: its responses go to 申报异常, never b
   const { fake, form } = prepared();
   const f = form as Form & { setEmailCollectionType(t: unknown): Form };
   // A form editor changes 收集电子邮件地址 to 可手填 (RESPONDER_INPUT): now anyone can type 王建国's email.
-  f.setEmailCollectionType(FormApp.EmailCollectionType.RESPONDER_INPUT);
+  f.setEmailCollectionType(
+    (FormApp as unknown as { EmailCollectionType: { RESPONDER_INPUT: unknown } }).EmailCollectionType
+      .RESPONDER_INPUT,
+  );
   claim(fake, form, { [FORM_TITLES.evidence]: '冒名申报' });
   expect(ledgerRows(fake)).toHaveLength(0);
   const err = errorRows(fake).at(-1)!;
