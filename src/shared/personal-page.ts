@@ -1,9 +1,17 @@
 // The cadre's personal page (个人积分页面, issue 13 part 3), pure: signed link tokens, one cadre's live figures and claims, and the page's escaped HTML.
 
-import { leaveAsOf, monthNumber, periodLabel, STATUS_ZH } from '../core';
+import { leaveAsOf, monthNumber, periodLabel } from '../core';
 import { escapeHtml } from './publish';
 import type { RecomputeResult } from './recompute';
-import { leaveView, reviewNotes, type Statement, signed, statementBodyHtml } from './statement';
+import {
+  claimView,
+  leaveView,
+  reviewNotes,
+  type Statement,
+  type StatementClaim,
+  signed,
+  statementBodyHtml,
+} from './statement';
 
 /**
  * A personal link's token: `<cadreId>.<expires YYYYMMDD>.<signature>`, the signature being the web-safe
@@ -59,17 +67,8 @@ export const REFUSAL = {
   failed: '页面暂时无法打开（读取积分台账时出错），请稍后刷新；如仍不行请联系两委。',
 } as const;
 
-export interface LiveClaim {
-  id: string;
-  month: string;
-  item: string;
-  quantity: number;
-  points: number;
-  reason: string;
-  /** 待审核 / 已通过 / 已驳回. */
-  status: string;
-  reviewNote: string;
-}
+/** A claim on the page: the statement's claim (status 待审核 / 已通过 / 已驳回). */
+export type LiveClaim = StatementClaim;
 
 /** Everything one cadre's page shows: nothing of any other cadre but the rank inside the statement. */
 export interface PersonalPage {
@@ -113,25 +112,11 @@ export function livePage(
     ? nowMonth
     : (months.filter((m) => m <= nowMonth).pop() ?? nowMonth);
   const summary = result.months.find((p) => p.period === month)?.cadres.find((c) => c.cadreId === cadreId);
-  const rules = new Map(s.rules.map((r) => [r.code, r]));
-  const notes = reviewNotes(result);
   const claims: LiveClaim[] = s.entries
     .filter(
       (e) => e.cadreId === cadreId && e.month === month && (e.source === 'form' || e.status !== 'approved'),
     )
-    .map((e) => {
-      const rule = rules.get(e.ruleCode);
-      return {
-        id: e.id,
-        month: e.month,
-        item: rule?.item ?? e.ruleCode,
-        quantity: e.quantity,
-        points: (e.unitPoints ?? rule?.points ?? 0) * e.quantity,
-        reason: e.reason,
-        status: STATUS_ZH[e.status],
-        reviewNote: e.status === 'rejected' ? (notes.get(e.id) ?? '') : '',
-      };
-    });
+    .map(claimView(s.rules, reviewNotes(result)));
   const leave = leaveAsOf(book, cadreId, month);
   return {
     communityName: settings.communityName,

@@ -4,10 +4,12 @@ import {
   CATEGORY_ZH,
   type CadreSummary,
   type Category,
+  type Entry,
   type EntrySource,
   leaveAsOf,
   monthNumber,
   periodLabel,
+  type Rule,
   SOURCE_ZH,
   STATUS_ZH,
   TIER_ZH,
@@ -149,23 +151,10 @@ function statementOf(
     return sum;
   };
   const monthOf = { base: c.base, task: c.task, reward: c.reward };
-  const rules = new Map(s.rules.map((r) => [r.code, r]));
   const claims: StatementClaim[] = s.entries
     .filter((e) => e.cadreId === c.cadreId && (e.status === 'pending' || e.status === 'rejected'))
     .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0))
-    .map((e) => {
-      const rule = rules.get(e.ruleCode);
-      return {
-        id: e.id,
-        month: e.month,
-        item: rule?.item ?? e.ruleCode,
-        quantity: e.quantity,
-        points: (e.unitPoints ?? rule?.points ?? 0) * e.quantity,
-        reason: e.reason,
-        status: STATUS_ZH[e.status],
-        reviewNote: e.status === 'rejected' ? (notes.get(e.id) ?? '') : '',
-      };
-    });
+    .map(claimView(s.rules, notes));
   const leave = leaveAsOf(book, c.cadreId, month);
   const missing = [month].filter((m) => book.missingAttendance.has(`${c.cadreId}|${m}`));
   return {
@@ -204,6 +193,27 @@ function statementOf(
     claims,
     leave: leaveView(leave, s.settings.pointsPerHalfDay),
     generatedAt,
+  };
+}
+
+/** An entry as a statement or a personal page lists a claim: item, points, status and 审核意见. */
+export function claimView(
+  rules: readonly Rule[],
+  notes: ReadonlyMap<string, string>,
+): (e: Entry) => StatementClaim {
+  const byCode = new Map(rules.map((r) => [r.code, r]));
+  return (e) => {
+    const rule = byCode.get(e.ruleCode);
+    return {
+      id: e.id,
+      month: e.month,
+      item: rule?.item ?? e.ruleCode,
+      quantity: e.quantity,
+      points: (e.unitPoints ?? rule?.points ?? 0) * e.quantity,
+      reason: e.reason,
+      status: STATUS_ZH[e.status],
+      reviewNote: e.status === 'rejected' ? (notes.get(e.id) ?? '') : '',
+    };
   };
 }
 

@@ -14,6 +14,7 @@ import {
   HAND_MONTH,
   HAND_ROSTER,
   HAND_SEPTEMBER,
+  handTabRows,
   TIER_ZH,
 } from '../helpers/hand-community';
 import { cli, readBook, summaryRowsOf, tempDir } from './helpers';
@@ -79,30 +80,13 @@ test('jifen evaluate --period 2026-09 gives the hand-computed JSON (rank order, 
 
 function handBook(): Buffer {
   const { values } = demoInputValues();
-  const ledgerHeaders = headersOf('ledger');
-  const ledgerRow = (f: Record<string, Cell>) => ledgerHeaders.map((h) => f[h] ?? '');
+  const rows = handTabRows();
   const tabs: Partial<Record<ColumnTab, Cell[][]>> = {
     settings: values.settings,
     rules: values.rules,
-    roster: [headersOf('roster'), ...HAND_ROSTER.map((c) => [c.id, c.name, c.role, '', '在职', M, '', '是'])],
-    ledger: [
-      ledgerHeaders,
-      ...HAND_ENTRIES.map(([cadre, code, qty, points], i) =>
-        ledgerRow({
-          编号: `H${i + 1}`,
-          月份: M,
-          干部编号: cadre,
-          规则编码: code,
-          数量: qty,
-          分值: points,
-          积分: qty * points,
-          得分依据: `手算 ${code}`,
-          来源: '两委',
-          状态: '已通过',
-        }),
-      ),
-    ],
-    attendance: [headersOf('attendance'), ...HAND_ATTENDANCE.map((a) => [M, ...a])],
+    roster: [headersOf('roster'), ...rows.roster],
+    ledger: [headersOf('ledger'), ...rows.ledger],
+    attendance: [headersOf('attendance'), ...rows.attendance],
   };
   const pkg = XlsxPackage.create();
   for (const tab of Object.keys(COLUMNS) as ColumnTab[])

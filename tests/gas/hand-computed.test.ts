@@ -26,15 +26,8 @@ import { publishCorrection, publishHalfYear, publishMonth } from '../../src/gas/
 import { getDialogOptions, submitDialog } from '../../src/gas/server-api';
 import { headersOf, TAB } from '../../src/shared/tabs';
 import type { FakeGas } from '../fake';
-import {
-  HAND_ATTENDANCE,
-  HAND_ENTRIES,
-  HAND_MONTH,
-  HAND_ROSTER,
-  HAND_SEPTEMBER,
-  TIER_ZH,
-} from '../helpers/hand-community';
-import { cleanupGas, freshGas, ledgerRow, OWNER, setSetting, typeRows } from './helpers';
+import { HAND_MONTH, HAND_SEPTEMBER, handTabRows, TIER_ZH } from '../helpers/hand-community';
+import { cleanupGas, freshGas, OWNER, setSetting, typeRows } from './helpers';
 
 afterEach(cleanupGas);
 
@@ -44,34 +37,10 @@ function community(): FakeGas {
   const fake = freshGas();
   doSetup();
   setSetting(fake, '考核年度', '2026');
-  typeRows(
-    fake,
-    'roster',
-    HAND_ROSTER.map((c) => [c.id, c.name, c.role, '', '在职', M, '', '是']),
-  );
-  typeRows(
-    fake,
-    'ledger',
-    HAND_ENTRIES.map(([cadre, code, qty, points], i) =>
-      ledgerRow({
-        编号: `H${i + 1}`,
-        月份: M,
-        干部编号: cadre,
-        规则编码: code,
-        数量: qty,
-        分值: points,
-        积分: qty * points,
-        得分依据: `手算 ${code}`,
-        来源: '两委',
-        状态: '已通过',
-      }),
-    ),
-  );
-  typeRows(
-    fake,
-    'attendance',
-    HAND_ATTENDANCE.map((a) => [M, ...a]),
-  );
+  const rows = handTabRows();
+  typeRows(fake, 'roster', rows.roster);
+  typeRows(fake, 'ledger', rows.ledger);
+  typeRows(fake, 'attendance', rows.attendance);
   return fake;
 }
 

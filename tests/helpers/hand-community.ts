@@ -1,6 +1,9 @@
 // A four-cadre community whose September 2026 figures were worked out by hand from the policy and SPEC §2–§5
 // (see the comment in tests/gas/hand-computed.test.ts): one definition for the Sheets, .xlsx and JSON tests.
 
+import type { Cell } from '../../src/shared/cells';
+import { headersOf } from '../../src/shared/tabs';
+
 export const HAND_MONTH = '2026-09';
 
 export const HAND_ROSTER = [
@@ -85,3 +88,27 @@ export const TIER_ZH: Record<string, string> = {
   'bottom-third': '后三分之一',
   'bottom-three': '倒数三名',
 };
+
+/** The community as the committee types it into 干部名册, 积分台账 and 考勤记录 (data rows, no header). */
+export function handTabRows(): { roster: Cell[][]; ledger: Cell[][]; attendance: Cell[][] } {
+  const ledgerHeaders = headersOf('ledger');
+  return {
+    roster: HAND_ROSTER.map((c) => [c.id, c.name, c.role, '', '在职', HAND_MONTH, '', '是']),
+    ledger: HAND_ENTRIES.map(([cadre, code, qty, points], i) => {
+      const f: Record<string, Cell> = {
+        编号: `H${i + 1}`,
+        月份: HAND_MONTH,
+        干部编号: cadre,
+        规则编码: code,
+        数量: qty,
+        分值: points,
+        积分: qty * points,
+        得分依据: `手算 ${code}`,
+        来源: '两委',
+        状态: '已通过',
+      };
+      return ledgerHeaders.map((h) => f[h] ?? '');
+    }),
+    attendance: HAND_ATTENDANCE.map((a) => [HAND_MONTH, ...a]),
+  };
+}

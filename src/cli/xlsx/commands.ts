@@ -18,6 +18,7 @@ import { type RecomputeResult, recompute } from '../../shared/recompute';
 import {
   chainHead,
   checkSeals,
+  type SealInput,
   type SealReport,
   sealRecord,
   sealRefusal,
@@ -97,6 +98,31 @@ export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
  * 公示记录 with one more row, placed by header. A 公示记录 written before sealing lacks the seal columns:
  * they are added to its header, so the new row's 摘要 is never dropped.
  */
+/**
+ * Seals a tab just added to the book (as the file holds it, with the month's ledger rows when `ledger` is
+ * given), chains it to the last record and writes the 公示记录 row.
+ */
+export function sealAddedTab(
+  pkg: XlsxPackage,
+  values: WorkbookValues,
+  publications: Cell[][] | undefined,
+  f: Pick<SealInput, 'period' | 'tabName' | 'publisher' | 'publishedAt' | 'ledger'>,
+): ReturnType<typeof sealRecord> {
+  const seal = sealRecord(
+    {
+      ...f,
+      version: 1,
+      view: pkg.view(f.tabName)!,
+      prev: chainHead(publications, XLSX_OFFSET),
+      offsetMinutes: XLSX_OFFSET,
+    },
+    sha256Hex,
+  );
+  values.publications = withRecord(publications, seal.row);
+  pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
+  return seal;
+}
+
 export function withRecord(publications: Cell[][] | undefined, row: Cell[]): Cell[][] {
   const want = headersOf('publications');
   const header: Cell[] = publications?.length ? publications[0]!.slice() : [];
@@ -218,22 +244,13 @@ export function publishBook(
   const record = publicationRecord(snapshot, sha256Hex);
   pkg.addSheet(snapshot.tabName, snapshotModel(snapshot));
   // The seal covers what the file holds: the snapshot and the ledger read back as written.
-  const seal = sealRecord(
-    {
-      period: month,
-      version: 1,
-      tabName: snapshot.tabName,
-      publisher,
-      publishedAt: ctx.nowText,
-      view: pkg.view(snapshot.tabName)!,
-      ledger: pkg.values(TAB.ledger),
-      prev: chainHead(publications, XLSX_OFFSET),
-      offsetMinutes: XLSX_OFFSET,
-    },
-    sha256Hex,
-  );
-  values.publications = withRecord(publications, seal.row);
-  pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
+  const seal = sealAddedTab(pkg, values, publications, {
+    period: month,
+    tabName: snapshot.tabName,
+    publisher,
+    publishedAt: ctx.nowText,
+    ledger: pkg.values(TAB.ledger),
+  });
   appendLog(pkg, values, [
     ctx.nowText,
     ctx.user,

@@ -24,7 +24,6 @@ import {
   yearOver,
   yearTabName,
 } from '../../shared/rollover';
-import { chainHead, sealRecord } from '../../shared/seal';
 import { TAB } from '../../shared/tabs';
 import { UserError } from '../errors';
 import {
@@ -37,9 +36,8 @@ import {
   refuseIfTampered,
   requireExisting,
   requireXlsxName,
-  sha256Hex,
+  sealAddedTab,
   type WorkbookContext,
-  withRecord,
 } from './commands';
 import { type BookLock, openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { periodReportModel, tabModel } from './layout';
@@ -159,21 +157,12 @@ function publishYear(
       exceptions: missing.length ? confirm : undefined,
     });
     pkg.addSheet(tabName, periodReportModel(report));
-    const seal = sealRecord(
-      {
-        period: String(year),
-        version: 1,
-        tabName,
-        publisher,
-        publishedAt: ctx.nowText,
-        view: pkg.view(tabName)!,
-        prev: chainHead(publications, XLSX_OFFSET),
-        offsetMinutes: XLSX_OFFSET,
-      },
-      sha256Hex,
-    );
-    values.publications = withRecord(publications, seal.row);
-    pkg.setSheet(TAB.publications, tabModel('publications', values.publications));
+    const seal = sealAddedTab(pkg, values, publications, {
+      period: String(year),
+      tabName,
+      publisher,
+      publishedAt: ctx.nowText,
+    });
     appendLog(pkg, values, [
       ctx.nowText,
       ctx.user,
