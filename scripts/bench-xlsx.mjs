@@ -6,7 +6,7 @@
 // (process.resourceUsage().maxRSS, read by a preloaded probe at exit) is reported.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -114,6 +114,7 @@ const t = performance.now();
 const { generate } = await import(pathToFileURL(genFile).href);
 generate(book, ENTRIES, CADRES);
 rmSync(genDir, { recursive: true, force: true });
+if (keep) copyFileSync(book, join(work, 'pristine.xlsx'));
 const genMs = performance.now() - t;
 const mib = (bytes) => (bytes / 1024 / 1024).toFixed(1);
 console.log(

@@ -30,7 +30,7 @@ import { htmlFileToPdf, pdfPageCount } from '../pdf';
 import { DEMO_NOW, demoInputValues } from './demo-book';
 import { type BookLock, openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { readmeModel, snapshotModel, tabModel } from './layout';
-import { XlsxPackage } from './package';
+import { sameCells, XlsxPackage } from './package';
 
 export interface WorkbookContext {
   /** Current month 'YYYY-MM' (Asia/Shanghai). */
@@ -188,8 +188,12 @@ export function recomputeBook(
   });
   ctx.progress('生成工作表');
   const write = (tab: ColumnTab, v: Cell[][]) => {
+    const before = values[tab];
     values[tab] = v;
-    pkg.setSheet(TAB[tab], tabModel(tab, v));
+    const model = tabModel(tab, v);
+    // A tab whose cells and layout come out as they were keeps its part (no rendering, no deflating).
+    if (before && sameCells(before, v) && pkg.keepsSheet(TAB[tab], model)) return;
+    pkg.setSheet(TAB[tab], model);
   };
   write('ledger', result.ledger);
   write('monthly', result.monthly);

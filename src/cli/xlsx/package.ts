@@ -3,7 +3,7 @@
 import { type Cell, cellText } from '../../shared/cells';
 import type { TabView } from '../../shared/seal';
 import { serialToDate } from './serial';
-import { NOTES_REL_IDS, renderSheet, type SheetModel } from './sheet-writer';
+import { NOTES_REL_IDS, renderNotes, renderSheet, type SheetModel, sheetEdges } from './sheet-writer';
 import { dateStyleIndexes, EMPTY_STYLES, ensureStyles, numberFormatCodes, type StyleIds } from './styles';
 import {
   attrs,
@@ -20,7 +20,7 @@ import {
   unescapeXml,
   XlsxFormatError,
 } from './xml';
-import { entryData, makeEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from './zip';
+import { EntryWriter, entryData, makeEntry, readZip, writeZip, type ZipEntry, ZipFormatError } from './zip';
 
 export { XlsxFormatError };
 
@@ -142,13 +142,19 @@ function relativeTarget(fromDir: string, path: string): string {
 
 interface SharedString {
   text: string;
-  /** The raw `<si>` element, written back unchanged. */
-  xml: string;
+  /** The raw `<si>` element, written back unchanged; none for a plain item (written from its text). */
+  xml?: string;
 }
 
 export class XlsxPackage {
   private entries: ZipEntry[];
-  private readonly changed = new Map<string, Buffer>();
+  /** Parts written in this session: bytes, or (big sheets) an entry already deflated piece by piece. */
+  private readonly changed = new Map<string, Buffer | ZipEntry>();
+  /**
+   * Of each sheet read so far and not rewritten since: its XML before <sheetData> and after </sheetData>
+   * (a few KiB), to tell whether rewriting it with the same values would change anything.
+   */
+  private readonly edges = new Map<string, { head: Buffer; tail: Buffer }>();
   private readonly removed = new Set<string>();
   readonly sheets: SheetInfo[];
   private readonly workbookPath: string;
@@ -271,7 +277,8 @@ export class XlsxPackage {
   /** Current bytes of a part (changed or original), or undefined. */
   private data(path: string, once = false): Buffer | undefined {
     const c = this.changed.get(path);
-    if (c) return c;
+    // Our own output: not capped like input (read back only by publish, to seal what was written).
+    if (c) return Buffer.isBuffer(c) ? c : entryData(c);
     const e = this.entry(path);
     if (!e) return undefined;
     const cached = this.inflated.get(path);
@@ -312,14 +319,16 @@ export class XlsxPackage {
     this.putBytes(path, Buffer.from(text, 'utf8'));
   }
 
-  private putBytes(path: string, data: Buffer): void {
+  private putBytes(path: string, data: Buffer | ZipEntry): void {
     this.inflated.delete(path);
+    this.edges.delete(path);
     this.removed.delete(path);
     this.changed.set(path, data);
   }
 
   private remove(path: string): void {
     this.changed.delete(path);
+    this.edges.delete(path);
     this.removed.add(path);
   }
 
@@ -327,37 +336,41 @@ export class XlsxPackage {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /**
+   * The shared-string table, scanned over the part's bytes. A plain item (`<si><t>…</t></si>`, all that
+   * jifen and most writers produce) keeps only its text, decoded from its own bytes: slices of one big
+   * string would keep the whole 21 MiB table (42 MiB as UTF-16) alive as long as any cell's text.
+   * Other items (rich text, phonetic runs) keep their XML too, to be written back unchanged.
+   */
   private sharedStrings(): SharedString[] {
     if (this.sst) return this.sst;
-    const xml = this.sstPath ? this.text(this.sstPath, true) : undefined;
+    const buf = this.sstPath ? this.data(this.sstPath, true) : undefined;
     const items: SharedString[] = [];
-    if (xml) {
-      if (!hasRoot(xml, 'sst'))
+    if (buf?.length) {
+      if (!hasRoot(buf.toString('utf8', 0, 4096), 'sst'))
         throw new XlsxFormatError(`共享字符串部件 ${this.sstPath} 的内容不是共享字符串表（部件类型有误）`);
       // indexOf, not a lazy regex: an unclosed <si> must not make every later item rescan to the end.
       let pos = 0;
       for (;;) {
-        const start = nextTag(xml, '<si', pos);
+        const start = nextTagIn(buf, '<si', pos);
         if (start < 0) break;
-        const tagEnd = xml.indexOf('>', start);
+        const tagEnd = buf.indexOf(62, start); // '>'
         if (tagEnd < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项不完整`);
         let end: number;
-        if (xml.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
+        let close = -1;
+        if (buf[tagEnd - 1] === 47) end = tagEnd + 1;
         else {
-          const close = xml.indexOf('</si>', tagEnd);
+          close = buf.indexOf('</si>', tagEnd);
           if (close < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项没有结束标记`);
           end = close + 5;
         }
-        const item = xml.slice(start, end);
-        let text: string;
         try {
-          text = stringItemText(item);
+          items.push(plainItem(buf, tagEnd + 1, close) ?? richItem(buf.toString('utf8', start, end)));
         } catch (e) {
           if (e instanceof XlsxFormatError)
             throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项：${e.message}`);
           throw e;
         }
-        items.push({ text, xml: item });
         if (items.length > MAX_SHARED_STRINGS)
           throw new XlsxFormatError(
             `共享字符串超过 ${MAX_SHARED_STRINGS} 项的上限（为防止异常或恶意文件耗尽内存）`,
@@ -376,13 +389,16 @@ export class XlsxPackage {
       this.sstIndex = new Map();
       sst.forEach((it, i) => {
         // Rich-text items keep their own formatting runs; only plain ones are reused.
-        if (!it.xml.includes('<r>') && !it.xml.includes('<r ') && !this.sstIndex!.has(it.text))
+        if (
+          (it.xml === undefined || (!it.xml.includes('<r>') && !it.xml.includes('<r '))) &&
+          !this.sstIndex!.has(it.text)
+        )
           this.sstIndex!.set(it.text, i);
       });
     }
     const hit = this.sstIndex.get(s);
     if (hit !== undefined) return hit;
-    sst.push({ text: s, xml: `<si><t xml:space="preserve">${escapeXml(s)}</t></si>` });
+    sst.push({ text: s });
     this.sstDirty = true;
     this.sstIndex.set(s, sst.length - 1);
     return sst.length - 1;
@@ -404,15 +420,15 @@ export class XlsxPackage {
   values(name: string): Cell[][] | undefined {
     const info = this.sheet(name);
     if (!info) return undefined;
-    const xml = this.text(info.path, true);
-    if (xml === undefined) throw new XlsxFormatError(`缺少工作表「${name}」的内容（${info.path}）`);
-    if (!hasRoot(xml, 'worksheet'))
+    const buf = this.data(info.path, true);
+    if (buf === undefined) throw new XlsxFormatError(`缺少工作表「${name}」的内容（${info.path}）`);
+    if (!hasRoot(buf.toString('utf8', 0, 4096), 'worksheet'))
       throw new XlsxFormatError(`工作表「${name}」指向的部件 ${info.path} 不是工作表（部件类型或关系有误）`);
     this.dateStyles ??= dateStyleIndexes(this.text(this.stylesPath));
     const sst = this.sharedStrings();
     const at = { row: 0, col: -1 };
     try {
-      return this.parseSheet(xml, sst, at);
+      return this.parseSheet(buf, info.path, sst, at);
     } catch (e) {
       if (!(e instanceof XlsxFormatError)) throw e;
       const where =
@@ -425,18 +441,54 @@ export class XlsxPackage {
     }
   }
 
-  /** The cell scan of values(); `at` tracks the current row and column for error messages. */
-  private parseSheet(xml: string, sst: SharedString[], at: { row: number; col: number }): Cell[][] {
-    const out: Cell[][] = [];
-    const dataStart = xml.indexOf('<sheetData');
-    if (dataStart < 0) return out;
-    const dataEnd = xml.indexOf('</sheetData>', dataStart);
-    const data = xml.slice(dataStart, dataEnd < 0 ? xml.length : dataEnd);
+  /**
+   * The cell scan of values(), over the part's bytes: <sheetData> is decoded and scanned about 1 MiB at a
+   * time, each piece ending right after a </row>, so the 100 MiB ledger never becomes one JS string (twice
+   * its UTF-8 size once it holds Chinese). `at` tracks the current row and column for error messages.
+   */
+  private parseSheet(
+    buf: Buffer,
+    path: string,
+    sst: SharedString[],
+    at: { row: number; col: number },
+  ): Cell[][] {
+    const state: ScanState = { out: [], rowNo: 0, dense: 0 };
+    const dataStart = buf.indexOf('<sheetData');
+    if (dataStart < 0) return state.out;
+    const found = buf.indexOf('</sheetData>', dataStart);
+    const dataEnd = found < 0 ? buf.length : found;
+    if (found >= 0)
+      this.edges.set(path, {
+        head: Buffer.from(buf.subarray(0, dataStart)),
+        tail: Buffer.from(buf.subarray(found + '</sheetData>'.length)),
+      });
+    let pos = dataStart;
+    while (pos < dataEnd) {
+      let end = dataEnd;
+      // A "</row>" inside a CDATA section would end the row there, piece or not: the row's cells are
+      // then refused as incomplete either way (jifen and Excel never write CDATA in a sheet).
+      if (dataEnd - pos > SCAN_PIECE) {
+        const close = buf.indexOf('</row>', pos + SCAN_PIECE);
+        if (close >= 0 && close < dataEnd) end = close + 6;
+      }
+      // Pieces end after '>' (ASCII), never inside a UTF-8 sequence.
+      this.scanRows(buf.toString('utf8', pos, end), sst, at, state);
+      pos = end;
+    }
+    return state.out;
+  }
+
+  /** Scans the rows of one piece of <sheetData> into `state` (a row never spans two pieces). */
+  private scanRows(
+    data: string,
+    sst: SharedString[],
+    at: { row: number; col: number },
+    state: ScanState,
+  ): void {
+    const { out } = state;
     // A hand-rolled scan (indexOf, no regex per cell): a 100k-row ledger has two million cells.
     // Rows and columns are checked against Excel's grid before the dense arrays grow to them.
-    let rowNo = 0;
     let pos = 0;
-    let dense = 0;
     for (;;) {
       const rs = nextTag(data, '<row', pos);
       if (rs < 0) break;
@@ -444,7 +496,8 @@ export class XlsxPackage {
       if (rowTagEnd < 0) throw new XlsxFormatError('内容不完整（XML 在行标记处中断）');
       const r = attr(data.slice(rs + 4, rowTagEnd), 'r');
       at.row = 0; // a bad row number is reported by itself, not as the previous row's cell
-      rowNo = r === undefined ? rowNo + 1 : rowNumber(r);
+      const rowNo = r === undefined ? state.rowNo + 1 : rowNumber(r);
+      state.rowNo = rowNo;
       at.row = rowNo;
       at.col = -1;
       if (rowNo > MAX_ROWS) throw new XlsxFormatError(`行数超出 Excel 的范围（最多 ${MAX_ROWS} 行）`);
@@ -481,19 +534,18 @@ export class XlsxPackage {
           throw new XlsxFormatError(
             `文字有 ${v.length} 个字符，超过 Excel 单元格 ${MAX_CELL_CHARS} 个字符的上限`,
           );
-        if (dense + col + 1 > MAX_SHEET_CELLS)
+        if (state.dense + col + 1 > MAX_SHEET_CELLS)
           throw new XlsxFormatError(
             `单元格范围过大（超过 ${MAX_SHEET_CELLS} 个单元格的上限；为防止异常或恶意文件耗尽内存）`,
           );
         while (row.length < col) row.push(null);
         row[col] = v;
       }
-      dense += row.length;
+      state.dense += row.length;
       while (out.length < rowNo - 1) out.push([]);
       out[rowNo - 1] = row;
       pos = rowEnd + 6;
     }
-    return out;
   }
 
   /**
@@ -592,6 +644,38 @@ export class XlsxPackage {
         return this.dateStyles!.has(s) ? serialToDate(n, this.date1904) : n;
       }
     }
+  }
+
+  /**
+   * Whether rewriting sheet `name` with `model` would leave the part as it is, given that the caller has
+   * found the model's values equal to the ones read (`sameCells`): the part was read in this session and
+   * not changed since, its XML around <sheetData> is exactly what the model renders (columns, styles,
+   * dimension, validations, protection, print setup), and its relationships are only the model's notes,
+   * with the same text. Then the part keeps its bytes, compressed as they came: recomputing a 120k-row
+   * ledger that did not change costs no rendering and no deflating.
+   */
+  keepsSheet(name: string, model: SheetModel): boolean {
+    const info = this.sheet(name);
+    const edges = info && this.edges.get(info.path);
+    if (!info || !edges) return false;
+    const { head, tail } = sheetEdges(model, this.styles());
+    if (!edges.head.equals(Buffer.from(head, 'utf8')) || !edges.tail.equals(Buffer.from(tail, 'utf8')))
+      return false;
+    const rels = parseRels(this.text(relsPathOf(info.path)));
+    const notes = model.notes ?? [];
+    if (!notes.length) return rels.length === 0;
+    const comments = rels.find((r) => r.type === REL_COMMENTS);
+    const vml = rels.find((r) => r.type === REL_VML);
+    if (rels.length !== 2 || !comments || !vml || comments.external || vml.external) return false;
+    const want = renderNotes(notes, this.sheets.indexOf(info) + 1);
+    const dir = dirOf(info.path);
+    if (
+      this.text(resolve(dir, comments.target)) !== want.commentsXml ||
+      this.text(resolve(dir, vml.target)) !== want.vml
+    )
+      return false;
+    this.setPrintTitles(name, model.printTitleRows ?? 0);
+    return true;
   }
 
   /** Replaces a sheet's content (same position and name); its notes and drawings' links are dropped. */
@@ -761,7 +845,15 @@ export class XlsxPackage {
     // Shared strings, not inline ones: tried for big sheets (npm run bench, 2026-12-02), the 120k-row
     // ledger's XML grew by 58 % (names, items and statuses repeat on every row) and reading it cost more
     // than the lookups saved.
-    const rendered = renderSheet(model, ids, (s) => this.intern(s), this.date1904, block);
+    const part = new EntryWriter(path);
+    const rendered = renderSheet(
+      model,
+      ids,
+      (s) => this.intern(s),
+      this.date1904,
+      (c) => part.push(c),
+      block,
+    );
     const sheetRels: Rel[] = [];
     if (rendered.comments) {
       // Conventional part names (xl/commentsN.xml, xl/drawings/vmlDrawingN.vml): some readers rely on them.
@@ -790,7 +882,7 @@ export class XlsxPackage {
         },
       );
     }
-    this.putBytes(path, rendered.xml);
+    this.putBytes(path, part.finish());
     if (sheetRels.length) this.put(relsPathOf(path), renderRels(sheetRels));
     this.dropCalcChain();
   }
@@ -823,7 +915,7 @@ export class XlsxPackage {
         this.addOverride(this.sstPath, CT_SST);
       }
       const n = this.sst.length;
-      const body = this.sst.map((s) => s.xml).join('');
+      const body = this.sst.map(itemXml).join('');
       this.put(
         this.sstPath,
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${n}" uniqueCount="${n}">${body}</sst>`,
@@ -836,14 +928,94 @@ export class XlsxPackage {
       if (this.removed.has(e.name)) continue;
       seen.add(e.name);
       const c = this.changed.get(e.name);
-      out.push(c ? makeEntry(e.name, c) : e);
+      out.push(c ? entryOf(e.name, c) : e);
     }
-    for (const [name, c] of this.changed) if (!seen.has(name)) out.push(makeEntry(name, c));
+    for (const [name, c] of this.changed) if (!seen.has(name)) out.push(entryOf(name, c));
     this.entries = out;
     this.changed.clear();
     this.removed.clear();
     return writeZip(out);
   }
+}
+
+/**
+ * Whether two sheets' cells are the same as written to a part: empty strings, null and missing cells
+ * alike (none is written), trailing empty cells and rows ignored, dates by their instant, -0 as 0.
+ */
+export function sameCells(a: readonly (readonly Cell[])[], b: readonly (readonly Cell[])[]): boolean {
+  const rows = Math.max(a.length, b.length);
+  for (let r = 0; r < rows; r++) {
+    const x = a[r] ?? [];
+    const y = b[r] ?? [];
+    const cols = Math.max(x.length, y.length);
+    for (let c = 0; c < cols; c++) {
+      const u = x[c] ?? null;
+      const v = y[c] ?? null;
+      if (u === v) continue;
+      if ((u === null || u === '') && (v === null || v === '')) continue;
+      if (u instanceof Date && v instanceof Date && u.getTime() === v.getTime()) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Rows are scanned in pieces of about this many bytes of XML (see parseSheet). */
+const SCAN_PIECE = 1024 * 1024;
+
+interface ScanState {
+  out: Cell[][];
+  /** Number of the last row seen (a row without r="" follows it). */
+  rowNo: number;
+  /** Cells held so far, against MAX_SHEET_CELLS. */
+  dense: number;
+}
+
+const T_OPEN = Buffer.from('<t>');
+const T_PRESERVE = Buffer.from('<t xml:space="preserve">');
+const T_CLOSE = Buffer.from('</t>');
+
+function bytesAt(buf: Buffer, at: number, pattern: Buffer): boolean {
+  return at >= 0 && buf.compare(pattern, 0, pattern.length, at, at + pattern.length) === 0;
+}
+
+/**
+ * A plain string item's text, when the bytes between `<si>` (ending before `from`) and `</si>` (at
+ * `close`) are one `<t>` (or `<t xml:space="preserve">`) without markup inside; else undefined.
+ */
+function plainItem(buf: Buffer, from: number, close: number): SharedString | undefined {
+  if (close < 0 || !bytesAt(buf, close - T_CLOSE.length, T_CLOSE)) return undefined;
+  const open = bytesAt(buf, from, T_OPEN) ? T_OPEN : bytesAt(buf, from, T_PRESERVE) ? T_PRESERVE : undefined;
+  if (!open) return undefined;
+  const start = from + open.length;
+  const end = close - T_CLOSE.length;
+  if (end < start || buf.indexOf(60, start) !== end) return undefined; // a '<' inside: not plain
+  return { text: unescapeOoxml(unescapeXml(buf.toString('utf8', start, end))) };
+}
+
+/** Any other item: its text, and its XML to write back as it was. */
+function richItem(xml: string): SharedString {
+  return { text: stringItemText(xml), xml };
+}
+
+/** The `<si>` element of an item (a plain one is written from its text). */
+function itemXml(it: SharedString): string {
+  return it.xml ?? `<si><t xml:space="preserve">${escapeXml(it.text)}</t></si>`;
+}
+
+/** Index in `buf` of the next start tag `name` (followed by whitespace, '>' or '/'), or -1. */
+function nextTagIn(buf: Buffer, name: string, from: number): number {
+  let i = buf.indexOf(name, from);
+  while (i >= 0) {
+    const c = buf[i + name.length];
+    if (c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13) return i;
+    i = buf.indexOf(name, i + name.length);
+  }
+  return -1;
+}
+
+function entryOf(name: string, c: Buffer | ZipEntry): ZipEntry {
+  return Buffer.isBuffer(c) ? makeEntry(name, c) : c;
 }
 
 /** Index of the next start tag `name` (followed by whitespace, '>' or '/'), or -1. */

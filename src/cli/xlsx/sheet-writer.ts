@@ -79,16 +79,14 @@ function widthChars(px: number): number {
   return Math.round(((px - 5) / 7 + 0.71) * 100) / 100;
 }
 
-export function renderSheet(
-  model: SheetModel,
-  ids: StyleIds,
-  intern: (s: string) => number,
-  date1904: boolean,
-  vmlBlock = 1,
-): RenderedSheet {
+/**
+ * The worksheet part's XML before `<sheetData>` (head) and after `</sheetData>` (tail). They depend on
+ * the values only through the dimension, and the validations' last row; the package compares them
+ * with an existing part to tell whether a rewrite would change anything.
+ */
+export function sheetEdges(model: SheetModel, ids: StyleIds): { head: string; tail: string } {
   const { values } = model;
   const columns = model.columns ?? [];
-  const headerRows = new Set(model.headerRows ?? []);
   let maxCol = columns.length;
   for (const r of values) if (r.length > maxCol) maxCol = r.length;
   const lastRef = `${columnLetters(Math.max(0, maxCol - 1))}${Math.max(1, values.length)}`;
@@ -123,9 +121,57 @@ export function renderSheet(
     head.push('</cols>');
   }
 
+  const tail: string[] = [];
+  if (model.protect) tail.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
+  if (model.merges?.length)
+    tail.push(
+      `<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`,
+    );
+  const vals = (model.validations ?? []).filter((v) => v.choices.length > 0);
+  if (vals.length) {
+    const lastRow = values.length + VALIDATION_SPARE_ROWS;
+    tail.push(`<dataValidations count="${vals.length}">`);
+    for (const v of vals) {
+      const col = columnLetters(v.col);
+      // A list formula is the choices in one quoted string (a quote inside is doubled).
+      const list = `"${v.choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
+      tail.push(
+        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="无效的值" error="${escapeXml(`请从下拉列表中选择：${v.choices.join('、')}`)}" sqref="${col}2:${col}${lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
+      );
+    }
+    tail.push('</dataValidations>');
+  }
+  tail.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
+  if (model.printA4)
+    tail.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
+  else if (model.printLandscape)
+    tail.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  if (model.notes?.length) tail.push(`<legacyDrawing r:id="${NOTES_REL_IDS.vml}"/>`);
+  tail.push('</worksheet>');
+  return { head: head.join(''), tail: tail.join('') };
+}
+
+/**
+ * Renders a worksheet part, handing its UTF-8 bytes to `emit` in pieces of about 1 MiB (never one
+ * buffer for the whole part: the package deflates each piece as it comes). Returns the notes' parts.
+ */
+export function renderSheet(
+  model: SheetModel,
+  ids: StyleIds,
+  intern: (s: string) => number,
+  date1904: boolean,
+  emit: (chunk: Buffer) => void,
+  vmlBlock = 1,
+): Omit<RenderedSheet, 'xml'> {
+  const { values } = model;
+  const columns = model.columns ?? [];
+  const headerRows = new Set(model.headerRows ?? []);
+  let maxCol = columns.length;
+  for (const r of values) if (r.length > maxCol) maxCol = r.length;
+  const { head, tail } = sheetEdges(model, ids);
+
   // Rows are encoded to UTF-8 in batches: one giant string for 100k rows would be copied twice more.
-  const chunks: Buffer[] = [];
-  let batch = '<sheetData>';
+  let batch = `${head}<sheetData>`;
   const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
   const wrapChars = columns.map((c) => (c.style === 'wrap' ? widthChars(c.width ?? 90) : 0));
   for (let r = 0; r < values.length; r++) {
@@ -155,46 +201,13 @@ export function renderSheet(
     const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT_PT}" customHeight="1"` : '';
     if (cells) batch += `<row r="${r + 1}"${ht}>${cells}</row>`;
     if (batch.length > 1 << 20) {
-      chunks.push(Buffer.from(batch, 'utf8'));
+      emit(Buffer.from(batch, 'utf8'));
       batch = '';
     }
   }
-  chunks.push(Buffer.from(`${batch}</sheetData>`, 'utf8'));
-
-  const tail: string[] = [];
-  if (model.protect) tail.push('<sheetProtection sheet="1" objects="1" scenarios="1"/>');
-  if (model.merges?.length)
-    tail.push(
-      `<mergeCells count="${model.merges.length}">${model.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`,
-    );
-  const vals = (model.validations ?? []).filter((v) => v.choices.length > 0);
-  if (vals.length) {
-    const lastRow = values.length + VALIDATION_SPARE_ROWS;
-    tail.push(`<dataValidations count="${vals.length}">`);
-    for (const v of vals) {
-      const col = columnLetters(v.col);
-      // A list formula is the choices in one quoted string (a quote inside is doubled).
-      const list = `"${v.choices.map((c) => c.replace(/"/g, '""')).join(',')}"`;
-      tail.push(
-        `<dataValidation type="list" allowBlank="1" showErrorMessage="1" errorTitle="无效的值" error="${escapeXml(`请从下拉列表中选择：${v.choices.join('、')}`)}" sqref="${col}2:${col}${lastRow}"><formula1>${escapeXml(list)}</formula1></dataValidation>`,
-      );
-    }
-    tail.push('</dataValidations>');
-  }
-  tail.push('<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>');
-  if (model.printA4)
-    tail.push('<pageSetup paperSize="9" orientation="portrait" fitToWidth="1" fitToHeight="0"/>');
-  else if (model.printLandscape)
-    tail.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  emit(Buffer.from(`${batch}</sheetData>${tail}`, 'utf8'));
   const notes = model.notes ?? [];
-  if (notes.length) tail.push(`<legacyDrawing r:id="${NOTES_REL_IDS.vml}"/>`);
-  tail.push('</worksheet>');
-
-  const out: RenderedSheet = {
-    xml: Buffer.concat([Buffer.from(head.join(''), 'utf8'), ...chunks, Buffer.from(tail.join(''), 'utf8')]),
-  };
-  if (notes.length) out.comments = renderNotes(notes, vmlBlock);
-  return out;
+  return notes.length ? { comments: renderNotes(notes, vmlBlock) } : {};
 }
 
 function sAttr(ids: StyleIds, style: StyleName | undefined): string {
@@ -203,7 +216,7 @@ function sAttr(ids: StyleIds, style: StyleName | undefined): string {
 }
 
 /** comments part + its legacy VML drawing: Excel, WPS and LibreOffice still show notes from VML shapes. */
-function renderNotes(notes: readonly { row: number; col: number; text: string }[], block: number) {
+export function renderNotes(notes: readonly { row: number; col: number; text: string }[], block: number) {
   const list = notes
     .map(
       (n) =>

@@ -28,16 +28,16 @@ const CRC_TABLE = (() => {
 })();
 
 // zlib.crc32 (native, ~20× faster) exists from Node 20.15; engines allows any Node 20, hence the fallback.
-const nativeCrc32 = (zlib as { crc32?: (data: Buffer) => number }).crc32;
+const nativeCrc32 = (zlib as { crc32?: (data: Buffer, value?: number) => number }).crc32;
 
-/** CRC-32 of a buffer. */
-export function crc32(buf: Buffer): number {
-  return nativeCrc32 ? nativeCrc32(buf) >>> 0 : jsCrc32(buf);
+/** CRC-32 of a buffer; `previous` continues the CRC of the bytes before it (0 to start). */
+export function crc32(buf: Buffer, previous = 0): number {
+  return nativeCrc32 ? nativeCrc32(buf, previous) >>> 0 : jsCrc32(buf, previous);
 }
 
 /** CRC-32 in JavaScript (exported for the test that checks both agree). */
-export function jsCrc32(buf: Buffer): number {
-  let c = -1;
+export function jsCrc32(buf: Buffer, previous = 0): number {
+  let c = ~previous;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }
@@ -122,12 +122,70 @@ export function entryData(e: ZipEntry): Buffer {
   return data;
 }
 
+/** Parts up to this size deflate at level 6 in one piece; bigger ones at level 1, chunk by chunk. */
+const BIG_PART = 1024 * 1024;
+
+/**
+ * Builds a deflated entry from chunks pushed one at a time, so a big part (the 120k-row ledger's
+ * 100 MiB of XML) never exists as one buffer: each chunk is compressed as soon as it arrives and only
+ * the compressed bytes (about a tenth) are kept.
+ *
+ * Why this is one valid deflate stream: each chunk is deflated on its own and ended with a full flush
+ * (`finishFlush: Z_FULL_FLUSH`) instead of a final block, so its output ends on a byte boundary with no
+ * BFINAL block and no back-reference crosses into the next chunk (RFC 1951 §3.2.3; the same
+ * construction as pigz's independent blocks); the last call ends the stream with Z_FINISH. Node's
+ * synchronous zlib cannot continue one stream across calls, and the CLI's commands are synchronous.
+ */
+export class EntryWriter {
+  private first: Buffer | undefined;
+  private readonly raw: Buffer[] = [];
+  private crc = 0;
+  private size = 0;
+  private chunks = 0;
+
+  constructor(private readonly name: string) {}
+
+  push(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.crc = crc32(chunk, this.crc);
+    this.size += chunk.length;
+    this.chunks++;
+    // The first chunk waits: a part that turns out small is deflated in one piece at level 6.
+    if (this.chunks === 1) {
+      this.first = chunk;
+      return;
+    }
+    if (this.first) {
+      this.deflateChunk(this.first);
+      this.first = undefined;
+    }
+    this.deflateChunk(chunk);
+  }
+
+  private deflateChunk(chunk: Buffer): void {
+    this.raw.push(deflateRawSync(chunk, { level: 1, finishFlush: zlib.constants.Z_FULL_FLUSH }));
+  }
+
+  finish(): ZipEntry {
+    if (this.chunks <= 1) {
+      const whole = this.first ?? Buffer.alloc(0);
+      this.first = undefined;
+      return makeEntry(this.name, whole);
+    }
+    // An empty input with Z_FINISH is just the final (empty) block that ends the stream.
+    this.raw.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
+    const raw = Buffer.concat(this.raw);
+    this.raw.length = 0;
+    return { name: this.name, method: 8, crc: this.crc, compressedSize: raw.length, size: this.size, raw };
+  }
+}
+
 /** A new deflated entry. */
 export function makeEntry(name: string, data: Buffer | string): ZipEntry {
   const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // Big parts (a 100k-row sheet) deflate at level 1: several times faster than the default 6, and the
   // repetitive sheet XML still shrinks about tenfold (npm run bench shows the file size).
-  const raw = deflateRawSync(buf, { level: buf.length > 1024 * 1024 ? 1 : 6 });
+  const raw = deflateRawSync(buf, { level: buf.length > BIG_PART ? 1 : 6 });
   return { name, method: 8, crc: crc32(buf), compressedSize: raw.length, size: buf.length, raw };
 }
 
