@@ -151,10 +151,15 @@ export function summarize(book: YearBook, periodKey: string): PeriodSummary {
   const last = monthNumber(lastMonthOf(p));
   const startingPoints = p.kind === 'half-year' || p.kind === 'year' ? settings.startingPoints : 0;
   const lastMonth = lastMonthOf(p);
+  const firstMonth = p.months[0]!;
   const cadres: CadreSummary[] = [];
   for (const c of s.roster) {
     const monthsActive = p.months.filter((m) => isActive(c, m));
-    const periodEntries = (book.byCadre.get(c.id) ?? []).filter((e) => p.months.includes(e.month));
+    // A period's months are consecutive 'YYYY-MM' of one year, so a string range test is membership
+    // (p.months.includes per entry made summarize the slowest step of recompute: 19 periods × 120k entries).
+    const periodEntries = (book.byCadre.get(c.id) ?? []).filter(
+      (e) => e.month >= firstMonth && e.month <= lastMonth,
+    );
     if (monthsActive.length === 0 && periodEntries.length === 0) continue;
     const arr = book.monthly.get(c.id);
     const cat = [0, 0, 0];

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
 import { runDemo, runRecompute, type WorkbookContext } from '../../src/cli/xlsx/commands';
 import { sameCells, XlsxFormatError, XlsxPackage } from '../../src/cli/xlsx/package';
 import { crc32, EntryWriter, entryData, jsCrc32, makeEntry, readZip, writeZip } from '../../src/cli/xlsx/zip';
@@ -236,4 +237,44 @@ test('keepsSheet: only a part read unchanged, with the layout and notes the mode
   expect(read(noNotes).keepsSheet('名册', model)).toBe(false);
   // A model without notes for a part that has them: no.
   expect(read(buf).keepsSheet('名册', { ...model, notes: [] })).toBe(false);
+});
+
+test('property: the string-free path for common cells reads what the general path reads', () => {
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: fc.constantFrom('积', '分', 'a', '&', '<', ' ', '_', 'x'), maxLength: 6 }),
+            fc.integer({ min: -2_000_000, max: 2_000_000 }),
+            fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+            fc.boolean(),
+            fc.constant(null),
+            fc.date({
+              min: new Date('1999-01-01T00:00:00Z'),
+              max: new Date('2099-12-31T00:00:00Z'),
+              noInvalidDate: true,
+            }),
+          ),
+          { maxLength: 6 },
+        ),
+        { minLength: 1, maxLength: 12 },
+      ),
+      (rows) => {
+        const pkg = XlsxPackage.create();
+        pkg.addSheet('S', { values: rows, columns: [{ style: 'text' }, {}, { style: 'date' }] });
+        const buf = pkg.toBuffer();
+        const part = 'xl/worksheets/sheet1.xml';
+        // The same cells with one more (ignored) attribute: none of them is "common" any more.
+        const general = patchPart(buf, part, (x) =>
+          x.replace(/<c (r="[A-Z]+\d+"[^>]*?)(\/?)>/g, '<c $1 cm="1"$2>'),
+        );
+        expect(entryData(readZip(general).find((e) => e.name === part)!).toString()).not.toMatch(
+          /<c r="[A-Z]+\d+"( s="\d+")?( t="[sn]")?><v>/,
+        );
+        expect(XlsxPackage.open(buf).values('S')).toEqual(XlsxPackage.open(general).values('S'));
+      },
+    ),
+    { numRuns: 60 },
+  );
 });

@@ -84,7 +84,11 @@ export function checkStructure(pkg: XlsxPackage, values: WorkbookValues): void {
   if (values.settings)
     for (const h of ['项目', '值'])
       if (!settingsHeader.includes(h)) lines.push(`「${TAB.settings}」表第1行缺少表头「${h}」`);
-  for (const p of readWorkbook(values, XLSX_OFFSET, DEFAULT_RULES).problems) {
+  // Header problems depend on row 1 only: reading the headers alone spares a second pass over the
+  // 120k-row ledger (recompute reads the whole book next).
+  const headers: WorkbookValues = {};
+  for (const [tab, v] of Object.entries(values) as [ColumnTab, Cell[][]][]) headers[tab] = v.slice(0, 1);
+  for (const p of readWorkbook(headers, XLSX_OFFSET, DEFAULT_RULES).problems) {
     if (p.row === 1 && p.message.startsWith('表头缺少'))
       lines.push(`「${p.tab}」表第1行缺少表头「${p.field}」`);
   }

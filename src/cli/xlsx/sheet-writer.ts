@@ -170,8 +170,11 @@ export function renderSheet(
   for (const r of values) if (r.length > maxCol) maxCol = r.length;
   const { head, tail } = sheetEdges(model, ids);
 
-  // Rows are encoded to UTF-8 in batches: one giant string for 100k rows would be copied twice more.
-  let batch = `${head}<sheetData>`;
+  emit(Buffer.from(`${head}<sheetData>`, 'utf8'));
+  // Rows are encoded in batches of about 1 MiB: one giant string for 100k rows would be copied twice more.
+  // They are ASCII by construction (references, style ids, numbers, shared-string indexes: text lives in
+  // the shared strings), so latin1 gives the same bytes as UTF-8 with a plain copy, at twice the speed.
+  let batch = '';
   const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
   const wrapChars = columns.map((c) => (c.style === 'wrap' ? widthChars(c.width ?? 90) : 0));
   for (let r = 0; r < values.length; r++) {
@@ -201,11 +204,12 @@ export function renderSheet(
     const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT_PT}" customHeight="1"` : '';
     if (cells) batch += `<row r="${r + 1}"${ht}>${cells}</row>`;
     if (batch.length > 1 << 20) {
-      emit(Buffer.from(batch, 'utf8'));
+      emit(Buffer.from(batch, 'latin1'));
       batch = '';
     }
   }
-  emit(Buffer.from(`${batch}</sheetData>${tail}`, 'utf8'));
+  emit(Buffer.from(batch, 'latin1'));
+  emit(Buffer.from(`</sheetData>${tail}`, 'utf8'));
   const notes = model.notes ?? [];
   return notes.length ? { comments: renderNotes(notes, vmlBlock) } : {};
 }

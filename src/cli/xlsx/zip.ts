@@ -137,11 +137,12 @@ const BIG_PART = 1024 * 1024;
  * synchronous zlib cannot continue one stream across calls, and the CLI's commands are synchronous.
  */
 export class EntryWriter {
-  private first: Buffer | undefined;
+  /** Bytes pushed and not yet deflated (less than BIG_PART). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private readonly raw: Buffer[] = [];
   private crc = 0;
   private size = 0;
-  private chunks = 0;
 
   constructor(private readonly name: string) {}
 
@@ -149,29 +150,22 @@ export class EntryWriter {
     if (chunk.length === 0) return;
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
-    this.chunks++;
-    // The first chunk waits: a part that turns out small is deflated in one piece at level 6.
-    if (this.chunks === 1) {
-      this.first = chunk;
-      return;
-    }
-    if (this.first) {
-      this.deflateChunk(this.first);
-      this.first = undefined;
-    }
-    this.deflateChunk(chunk);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= BIG_PART) this.deflatePending();
   }
 
-  private deflateChunk(chunk: Buffer): void {
-    this.raw.push(deflateRawSync(chunk, { level: 1, finishFlush: zlib.constants.Z_FULL_FLUSH }));
+  private deflatePending(): void {
+    const piece = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.raw.push(deflateRawSync(piece, { level: 1, finishFlush: zlib.constants.Z_FULL_FLUSH }));
   }
 
   finish(): ZipEntry {
-    if (this.chunks <= 1) {
-      const whole = this.first ?? Buffer.alloc(0);
-      this.first = undefined;
-      return makeEntry(this.name, whole);
-    }
+    // A part that stayed small is deflated in one piece, at level 6.
+    if (this.raw.length === 0) return makeEntry(this.name, Buffer.concat(this.pending));
+    if (this.pendingBytes > 0) this.deflatePending();
     // An empty input with Z_FINISH is just the final (empty) block that ends the stream.
     this.raw.push(deflateRawSync(Buffer.alloc(0), { level: 1 }));
     const raw = Buffer.concat(this.raw);
