@@ -1,9 +1,11 @@
 // LibreOffice (headless) opens the demo workbook; its 月度汇总 as LibreOffice reads it matches the core's figures.
 
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { XlsxPackage } from '../../src/cli/xlsx/package';
+import { readZip } from '../../src/cli/xlsx/zip';
 import { requireTool, toolPath } from '../helpers/tools';
 import { cli, coreFigures, demoScenarioJson, readBook, tempDir } from './helpers';
 
@@ -146,5 +148,45 @@ requireTool('libreoffice')('LibreOffice opens the demo workbook', () => {
     expect(rr.code).toBe(0);
     const after = readBook(saved);
     for (const tab of ['月度汇总', '年度汇总']) expect(after.values(tab)).toEqual(before.values(tab));
+  });
+
+  test('LibreOffice reads a sheet of several MiB written in deflated pieces, every row', () => {
+    const dir = tempDir('jifen-lo-');
+    const book = join(dir, 'big.xlsx');
+    const rows = 60_000;
+    const pkg = XlsxPackage.create();
+    pkg.addSheet('台账', {
+      values: Array.from({ length: rows }, (_, i) => [
+        `E${String(i + 1).padStart(6, '0')}`,
+        `第${i + 1}项：志愿服务`,
+        i % 9,
+      ]),
+    });
+    writeFileSync(book, pkg.toBuffer());
+    const part = readZip(readFileSync(book)).find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    // More than one 1 MiB piece, so the part is several deflate segments joined by full flushes.
+    expect(part.size).toBeGreaterThan(2 * 1024 * 1024);
+    const profile = pathToFileURL(join(dir, 'profile')).href;
+    const r = spawnSync(
+      soffice(),
+      [
+        `-env:UserInstallation=${profile}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        join(dir, 'csv'),
+        book,
+      ],
+      { encoding: 'utf8', timeout: 150_000 },
+    );
+    expect(r.status).toBe(0);
+    const lines = readFileSync(join(dir, 'csv', 'big-台账.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(lines.length).toBe(rows);
+    expect(lines[0]).toBe('E000001,第1项：志愿服务,0');
+    expect(lines[33_333]).toBe('E033334,第33334项：志愿服务,6');
+    expect(lines[rows - 1]).toBe('E060000,第60000项：志愿服务,5');
   });
 });

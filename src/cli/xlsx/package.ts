@@ -462,7 +462,9 @@ export class XlsxPackage {
     if (dataStart < 0) return state.out;
     const found = buf.indexOf('</sheetData>', dataStart);
     const dataEnd = found < 0 ? buf.length : found;
-    if (found >= 0)
+    // Only parts with small edges can be kept (jifen's are a few KiB); a hostile part with megabytes
+    // around its <sheetData> is simply rewritten, and its edges are not copied.
+    if (found >= 0 && dataStart + (buf.length - found) < 1024 * 1024)
       this.edges.set(path, {
         head: Buffer.from(buf.subarray(0, dataStart)),
         tail: Buffer.from(buf.subarray(found + '</sheetData>'.length)),
