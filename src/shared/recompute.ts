@@ -239,8 +239,12 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     const month =
       e?.month ?? (monthCol !== undefined ? cellMonth(r.cells[monthCol], opts.offsetMinutes) : '');
     if (regenerated(source, id, month)) continue;
-    const cells = r.cells.slice();
-    while (cells.length < width) cells.push('');
+    // One allocation of the final length (pushing the padding would grow a 17-cell row to room for 41:
+    // tens of MiB over a 120k-row ledger).
+    const cells =
+      r.cells.length < width
+        ? r.cells.concat(new Array<Cell>(width - r.cells.length).fill(''))
+        : r.cells.slice();
     // Generated rows of another year's unpublished month are not ours to regenerate, but they move to
     // the trailing block with this year's, in month order: a December published in January must then
     // sit above January's rows, or dropping January's rows later would shift its protected rows.

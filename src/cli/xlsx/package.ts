@@ -140,11 +140,12 @@ function relativeTarget(fromDir: string, path: string): string {
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
-interface SharedString {
-  text: string;
-  /** The raw `<si>` element, written back unchanged; none for a plain item (written from its text). */
-  xml?: string;
-}
+/**
+ * The shared-string table: each item's text. A plain item (`<si><t>…</t></si>`) is written back from its
+ * text; any other (rich text, phonetic runs) keeps its raw `<si>` element in `sstXml`, written unchanged.
+ * Texts in a plain array, not an object per item: 370k items in the benchmark book.
+ */
+type SharedStrings = string[];
 
 export class XlsxPackage {
   private entries: ZipEntry[];
@@ -161,7 +162,9 @@ export class XlsxPackage {
   private workbookXml: string;
   private workbookRels: Rel[];
   private readonly date1904: boolean;
-  private sst: SharedString[] | undefined;
+  private sst: SharedStrings | undefined;
+  /** Raw `<si>` elements of the items that are not plain, by index. */
+  private readonly sstXml = new Map<number, string>();
   private sstIndex: Map<string, number> | undefined;
   private sstPath: string | undefined;
   private sstDirty = false;
@@ -342,10 +345,11 @@ export class XlsxPackage {
    * string would keep the whole 21 MiB table (42 MiB as UTF-16) alive as long as any cell's text.
    * Other items (rich text, phonetic runs) keep their XML too, to be written back unchanged.
    */
-  private sharedStrings(): SharedString[] {
+  private sharedStrings(): SharedStrings {
     if (this.sst) return this.sst;
     const buf = this.sstPath ? this.data(this.sstPath, true) : undefined;
-    const items: SharedString[] = [];
+    const items: SharedStrings = [];
+    const plainAt = { end: 0 };
     if (buf?.length) {
       if (!hasRoot(buf.toString('utf8', 0, 4096), 'sst'))
         throw new XlsxFormatError(`共享字符串部件 ${this.sstPath} 的内容不是共享字符串表（部件类型有误）`);
@@ -358,10 +362,10 @@ export class XlsxPackage {
         if (tagEnd < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项不完整`);
         let end: number;
         try {
-          const plain = buf[tagEnd - 1] === 47 ? undefined : plainItem(buf, tagEnd + 1);
-          if (plain) {
-            items.push(plain.item);
-            end = plain.end;
+          const plain = buf[tagEnd - 1] === 47 ? undefined : plainText(buf, tagEnd + 1, plainAt);
+          if (plain !== undefined) {
+            items.push(plain);
+            end = plainAt.end;
           } else {
             if (buf[tagEnd - 1] === 47) end = tagEnd + 1;
             else {
@@ -369,7 +373,9 @@ export class XlsxPackage {
               if (close < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项没有结束标记`);
               end = close + 5;
             }
-            items.push(richItem(buf.toString('utf8', start, end)));
+            const xml = buf.toString('utf8', start, end);
+            items.push(stringItemText(xml));
+            this.sstXml.set(items.length - 1, xml);
           }
         } catch (e) {
           if (e instanceof XlsxFormatError && !e.message.startsWith('共享字符串第'))
@@ -392,18 +398,17 @@ export class XlsxPackage {
     const sst = this.sharedStrings();
     if (!this.sstIndex) {
       this.sstIndex = new Map();
-      sst.forEach((it, i) => {
+      const index = this.sstIndex;
+      for (let i = 0; i < sst.length; i++) {
         // Rich-text items keep their own formatting runs; only plain ones are reused.
-        if (
-          (it.xml === undefined || (!it.xml.includes('<r>') && !it.xml.includes('<r '))) &&
-          !this.sstIndex!.has(it.text)
-        )
-          this.sstIndex!.set(it.text, i);
-      });
+        const xml = this.sstXml.get(i);
+        if (xml !== undefined && (xml.includes('<r>') || xml.includes('<r '))) continue;
+        if (!index.has(sst[i]!)) index.set(sst[i]!, i);
+      }
     }
     const hit = this.sstIndex.get(s);
     if (hit !== undefined) return hit;
-    sst.push({ text: s });
+    sst.push(s);
     this.sstDirty = true;
     this.sstIndex.set(s, sst.length - 1);
     return sst.length - 1;
@@ -454,7 +459,7 @@ export class XlsxPackage {
   private parseSheet(
     buf: Buffer,
     path: string,
-    sst: SharedString[],
+    sst: SharedStrings,
     at: { row: number; col: number },
   ): Cell[][] {
     const state: ScanState = { out: [], rowNo: 0, dense: 0 };
@@ -493,7 +498,7 @@ export class XlsxPackage {
    * give the same result wherever this one applies. Two million cells in the benchmark ledger: the
    * slices of the general path (attributes, content, value) were most of the reading time and garbage.
    */
-  private commonCell(data: string, cs: number, te: number, sst: SharedString[], out: FastCell): number {
+  private commonCell(data: string, cs: number, te: number, sst: SharedStrings, out: FastCell): number {
     let k = cs + 2;
     // ' r="'
     if (
@@ -574,8 +579,8 @@ export class XlsxPackage {
     let value: Cell;
     if (text) {
       const item = sst[n];
-      if (!item) return -1;
-      value = item.text;
+      if (item === undefined) return -1;
+      value = item;
       if (value.length > MAX_CELL_CHARS) return -1;
     } else {
       const num = negative ? -n : n;
@@ -589,7 +594,7 @@ export class XlsxPackage {
   /** Scans the rows of one piece of <sheetData> into `state` (a row never spans two pieces). */
   private scanRows(
     data: string,
-    sst: SharedString[],
+    sst: SharedStrings,
     at: { row: number; col: number },
     state: ScanState,
   ): void {
@@ -665,7 +670,9 @@ export class XlsxPackage {
       }
       state.dense += row.length;
       while (out.length < rowNo - 1) out.push([]);
-      out[rowNo - 1] = row;
+      // A copy of exactly its length: grown by push, a 19-cell row holds room for 40 (the 130k-row
+      // ledger's rows took 84 MiB instead of 22), and the grown one dies young.
+      out[rowNo - 1] = row.length ? row.slice() : row;
       pos = rowEnd + 6;
     }
   }
@@ -727,7 +734,7 @@ export class XlsxPackage {
     });
   }
 
-  private cellValue(inner: string, t: string | undefined, s: number, sst: SharedString[]): Cell {
+  private cellValue(inner: string, t: string | undefined, s: number, sst: SharedStrings): Cell {
     if (t === 'inlineStr') {
       const is = /<is>([\s\S]*?)<\/is>/.exec(inner);
       return is ? stringItemText(is[1]!) : null;
@@ -744,11 +751,11 @@ export class XlsxPackage {
       case 's': {
         const i = raw === '' ? -1 : Number(raw);
         const item = Number.isInteger(i) && i >= 0 ? sst[i] : undefined;
-        if (!item)
+        if (item === undefined)
           throw new XlsxFormatError(
             `共享字符串编号 ${quote(raw)} 不存在（共享字符串表只有 ${sst.length} 项，文件已损坏）`,
           );
-        return item.text;
+        return item;
       }
       case 'str':
         return unescapeOoxml(unescapeXml(raw));
@@ -1040,8 +1047,8 @@ export class XlsxPackage {
       // In pieces, like a big sheet: 370k items are 21 MiB of XML.
       const part = new EntryWriter(this.sstPath);
       let batch = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${MAIN_NS}" count="${n}" uniqueCount="${n}">`;
-      for (const it of this.sst) {
-        batch += itemXml(it);
+      for (let i = 0; i < n; i++) {
+        batch += this.sstXml.get(i) ?? `<si><t xml:space="preserve">${escapeXml(this.sst[i]!)}</t></si>`;
         if (batch.length > 1 << 20) {
           part.push(Buffer.from(batch, 'utf8'));
           batch = '';
@@ -1111,11 +1118,11 @@ const T_SI_CLOSE = Buffer.from('</t></si>');
 
 /**
  * A plain string item's text, when the bytes after `<si>` (from `from`) are one `<t>` (or
- * `<t xml:space="preserve">`) without markup inside, then `</t></si>`; else undefined. Byte tests in
- * JavaScript, not Buffer methods: this runs once per item (370k in the benchmark book), and each native
- * call costs more than comparing a few bytes.
+ * `<t xml:space="preserve">`) without markup inside, then `</t></si>` (its end goes to `at.end`); else
+ * undefined. Byte tests in JavaScript, not Buffer methods: this runs once per item (370k in the
+ * benchmark book), and each native call costs more than comparing a few bytes.
  */
-function plainItem(buf: Buffer, from: number): { item: SharedString; end: number } | undefined {
+function plainText(buf: Buffer, from: number, at: { end: number }): string | undefined {
   if (buf[from] !== 60 || buf[from + 1] !== 116) return undefined; // '<t'
   let start = from + 2;
   if (buf[start] === 32) {
@@ -1127,20 +1134,8 @@ function plainItem(buf: Buffer, from: number): { item: SharedString; end: number
   const n = buf.length;
   while (end < n && buf[end] !== 60) end++;
   for (let k = 0; k < T_SI_CLOSE.length; k++) if (buf[end + k] !== T_SI_CLOSE[k]) return undefined;
-  return {
-    item: { text: unescapeOoxml(unescapeXml(buf.toString('utf8', start, end))) },
-    end: end + T_SI_CLOSE.length,
-  };
-}
-
-/** Any other item: its text, and its XML to write back as it was. */
-function richItem(xml: string): SharedString {
-  return { text: stringItemText(xml), xml };
-}
-
-/** The `<si>` element of an item (a plain one is written from its text). */
-function itemXml(it: SharedString): string {
-  return it.xml ?? `<si><t xml:space="preserve">${escapeXml(it.text)}</t></si>`;
+  at.end = end + T_SI_CLOSE.length;
+  return unescapeOoxml(unescapeXml(buf.toString('utf8', start, end)));
 }
 
 /** Index in `buf` of the next start tag `name` (followed by whitespace, '>' or '/'), or -1. */
