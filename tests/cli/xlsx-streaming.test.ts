@@ -173,16 +173,30 @@ describe('recompute keeps a tab that comes out unchanged', () => {
   };
   const raw = (file: string, part: string) => readZip(readFileSync(file)).find((e) => e.name === part)!.raw;
 
-  test('a second recompute keeps the ledger part byte for byte; the log still gets its row', () => {
+  test('a second recompute keeps the ledger and the shared strings byte for byte; the log gets its row inline', async () => {
     const file = join(dir, 'twice.xlsx');
     copyFileSync(join(dir, 'demo.xlsx'), file);
     runRecompute(file, ctx());
     const part = ledgerPath(file);
     const first = raw(file, part);
+    const sst = raw(file, 'xl/sharedStrings.xml');
     const logRows = XlsxPackage.open(readFileSync(file)).values(TAB.log)!.length;
-    runRecompute(file, ctx());
+    runRecompute(file, { ...ctx(), user: '第二次运行的人' });
     expect(raw(file, part).equals(first)).toBe(true);
-    expect(XlsxPackage.open(readFileSync(file)).values(TAB.log)!.length).toBe(logRows + 1);
+    // The new log row's texts are inline strings: the 21 MiB table of a big book is not written again.
+    expect(raw(file, 'xl/sharedStrings.xml').equals(sst)).toBe(true);
+    const log = XlsxPackage.open(readFileSync(file)).values(TAB.log)!;
+    expect(log.length).toBe(logRows + 1);
+    expect(log[logRows]!.slice(0, 3)).toEqual(['2026-10-20 10:00:00', '第二次运行的人', '重新计算']);
+    // Another reader sees the inline texts too.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+    expect(
+      wb
+        .getWorksheet(TAB.log)!
+        .getRow(logRows + 1)
+        .getCell(2).value,
+    ).toBe('第二次运行的人');
   });
 
   test('a ledger whose column widths differ from the layout is written again, with the layout', () => {

@@ -356,9 +356,13 @@ export class XlsxPackage {
       // indexOf, not a lazy regex: an unclosed <si> must not make every later item rescan to the end.
       let pos = 0;
       for (;;) {
-        const start = nextTagIn(buf, '<si', pos);
+        // Items usually follow each other directly ('…</si><si>'): tested in place, which spares two native
+        // calls per item (370k items) over indexOf.
+        const adjacent =
+          buf[pos] === 60 && buf[pos + 1] === 115 && buf[pos + 2] === 105 && buf[pos + 3] === 62;
+        const start = adjacent ? pos : nextTagIn(buf, '<si', pos);
         if (start < 0) break;
-        const tagEnd = buf.indexOf(62, start); // '>'
+        const tagEnd = adjacent ? pos + 3 : buf.indexOf(62, start); // '>'
         if (tagEnd < 0) throw new XlsxFormatError(`共享字符串第 ${items.length + 1} 项不完整`);
         let end: number;
         try {

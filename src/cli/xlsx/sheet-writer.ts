@@ -26,6 +26,11 @@ export interface SheetModel {
   validations?: readonly { col: number; choices: readonly string[] }[];
   /** Notes (comments) on cells, 0-based. */
   notes?: readonly { row: number; col: number; text: string }[];
+  /**
+   * Texts written in the cells (t="inlineStr") instead of the shared-string table: for a small tab that
+   * changes on every run, so the big table need not be written again (ECMA-376 Part 1, 18.3.1.53 is).
+   */
+  inlineStrings?: boolean;
   /** Sheet protection on (no password: it guards against slips, the digest detects edits). */
   protect?: boolean;
   /** Merged ranges such as 'A1:I1'. */
@@ -172,8 +177,10 @@ export function renderSheet(
 
   emit(Buffer.from(`${head}<sheetData>`, 'utf8'));
   // Rows are encoded in batches of about 1 MiB: one giant string for 100k rows would be copied twice more.
-  // They are ASCII by construction (references, style ids, numbers, shared-string indexes: text lives in
-  // the shared strings), so latin1 gives the same bytes as UTF-8 with a plain copy, at twice the speed.
+  // Without inline texts they are ASCII by construction (references, style ids, numbers, shared-string
+  // indexes), so latin1 gives the same bytes as UTF-8 with a plain copy, at twice the speed.
+  const inline = model.inlineStrings === true;
+  const encoding = inline ? 'utf8' : 'latin1';
   let batch = '';
   const letters = Array.from({ length: maxCol }, (_, i) => columnLetters(i));
   const wrapChars = columns.map((c) => (c.style === 'wrap' ? widthChars(c.width ?? 90) : 0));
@@ -188,7 +195,9 @@ export function renderSheet(
       let style: StyleName | undefined = headerRows.has(r) ? 'header' : model.styleOf?.(r, c, v);
       style ??= columns[c]?.style;
       if (typeof v === 'string') {
-        cells += `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`;
+        cells += inline
+          ? `<c r="${ref}"${sAttr(ids, style)} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
+          : `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${intern(v)}</v></c>`;
         if (style === 'wrap' && wrapChars[c]) lines = Math.max(lines, wrappedLines(v, wrapChars[c]!));
       } else if (typeof v === 'number') {
         if (Number.isFinite(v)) cells += `<c r="${ref}"${sAttr(ids, style)}><v>${v === 0 ? 0 : v}</v></c>`;
@@ -204,11 +213,11 @@ export function renderSheet(
     const ht = lines > 1 ? ` ht="${lines * LINE_HEIGHT_PT}" customHeight="1"` : '';
     if (cells) batch += `<row r="${r + 1}"${ht}>${cells}</row>`;
     if (batch.length > 1 << 20) {
-      emit(Buffer.from(batch, 'latin1'));
+      emit(Buffer.from(batch, encoding));
       batch = '';
     }
   }
-  emit(Buffer.from(batch, 'latin1'));
+  emit(Buffer.from(batch, encoding));
   emit(Buffer.from(`</sheetData>${tail}`, 'utf8'));
   const notes = model.notes ?? [];
   return notes.length ? { comments: renderNotes(notes, vmlBlock) } : {};
