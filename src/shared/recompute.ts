@@ -223,6 +223,11 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
   const carried: { month: string; id: string; cells: Cell[]; row: number }[] = [];
   const keptRows: number[] = [];
   const sourceCol = col('来源');
+  // Derived columns of a hand-typed row: filled when blank (积分 always), looked up once, not per row.
+  const nameCol = col('干部姓名');
+  const itemCol = col('事项');
+  const pointsCol = col('分值');
+  const totalCol = col('积分');
   const monthCol = col('月份');
   const idCol = col('编号');
   // Every row as read, blank ones included: published rows are protected by position, so nothing
@@ -254,15 +259,10 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     }
     if (e && (!published.has(e.month) || e.source === 'correction')) {
       const rule = ruleByCode.get(e.ruleCode)!;
-      const fill = (h: string, v: Cell, always = false) => {
-        const i = col(h);
-        if (i !== undefined && (always || cells[i] === '' || cells[i] === null || cells[i] === undefined))
-          cells[i] = v;
-      };
-      fill('干部姓名', cadreName.get(e.cadreId) ?? '');
-      fill('事项', rule.item);
-      fill('分值', rule.points);
-      fill('积分', (e.unitPoints ?? rule.points) * e.quantity, true);
+      fillBlank(cells, nameCol, cadreName.get(e.cadreId) ?? '');
+      fillBlank(cells, itemCol, rule.item);
+      fillBlank(cells, pointsCol, rule.points);
+      if (totalCol !== undefined) cells[totalCol] = (e.unitPoints ?? rule.points) * e.quantity;
     }
     kept.push(cells);
     keptRows.push(r.row);
@@ -344,3 +344,8 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
 }
 
 export { CATEGORY_ZH };
+
+/** Sets a blank cell (empty text, null or missing) of a row; a column the sheet lacks is skipped. */
+function fillBlank(cells: Cell[], i: number | undefined, v: Cell): void {
+  if (i !== undefined && (cells[i] === '' || cells[i] === null || cells[i] === undefined)) cells[i] = v;
+}
