@@ -55,7 +55,10 @@ describe('the document as a whole', () => {
   test('publishedMonths keeps only month keys; anything else is ignored', () => {
     const pm = (publishedMonths: unknown) =>
       validate(withLists({ publishedMonths })).scenario.publishedMonths;
-    expect(pm(['2026-01', 5, '2026-13', '2026-Q1', null, '2026-02'])).toEqual(['2026-01', '2026-02']);
+    expect(pm(['2026-01', 5, '2026-13', '2026-Q1', null, ['2026-03'], '2026-02'])).toEqual([
+      '2026-01',
+      '2026-02',
+    ]);
     expect(pm('2026-01')).toEqual([]);
   });
 });
@@ -75,7 +78,18 @@ describe('settings', () => {
     ['absent', undefined],
     ['null', null],
     ['empty', {}],
-    ['all null', { year: null, asOf: null, startingPoints: null, tierFraction: null, bottomCount: null }],
+    [
+      'all null',
+      {
+        year: null,
+        asOf: null,
+        startingPoints: null,
+        fullAttendanceMode: null,
+        tierFraction: null,
+        bottomCount: null,
+        pointsPerHalfDay: null,
+      },
+    ],
   ])('%s: the defaults of SPEC §6, asOf from the caller, no year', (_name, settings) => {
     const { scenario, problems } = settingsOf(settings);
     expect(problems).toEqual([]);
@@ -1150,6 +1164,25 @@ describe('redemptions', () => {
     expect(scenario.redemptions).toEqual([
       { id: 'R1', cadreId: '001', date: '2026-11-03', halfDays: 2, note: '抵扣事假', row: 5 },
       { id: undefined, cadreId: '001', date: '2026-12-31', halfDays: 1, note: undefined, row: undefined },
+    ]);
+  });
+});
+
+describe('the sheet row travels with a record only when it is a number', () => {
+  test.each<[string, unknown, number | undefined]>([
+    ['a number', 12, 12],
+    ['a text', '12', undefined],
+    ['absent', undefined, undefined],
+  ])('row given as %s', (_name, row, expected) => {
+    const raw = {
+      roster: [ZHANG],
+      rules: [{ code: 'A', category: 'task', item: 'a', points: 1.5, kind: 'per-event', row }],
+      entries: [{ id: 'E1', month: '2026-10', cadreId: '001', ruleCode: 'A', quantity: 1, row }],
+    };
+    const { problems } = validate(raw);
+    expect(problems.map((p) => [p.table, p.row])).toEqual([
+      ['rules', expected],
+      ['entries', expected],
     ]);
   });
 });
