@@ -362,6 +362,22 @@ describe('evaluate: the contract of SPEC §8 on a hand-computed month', () => {
     expect(res.summary.cadres[0]!.flags).toEqual([]);
   });
 
+  test('flags and tiers reach the output: no attendance row for October → 0 attendance points and the flag', () => {
+    const raw = {
+      settings: { year: 2026, asOf: '2026-10' },
+      roster: [{ id: '001', name: '张三', startMonth: '2026-10' }],
+      entries: [],
+    };
+    const res = evaluate(raw, '2026-10', OPTS);
+    expect(res.ok && res.output.cadres[0]).toMatchObject({
+      base: 5,
+      task: 5,
+      total: 10,
+      tiers: ['bottom-three'],
+      flags: ['missing-attendance'],
+    });
+  });
+
   test('an invalid period key is refused with the accepted forms', () => {
     expect(evaluate({ roster: [], entries: [] }, '2026-Q9', OPTS)).toEqual({
       ok: false,
