@@ -1,4 +1,7 @@
 // StrykerJS settings shared by `npm run mutate`'s two runs (src/core, src/shared); see README › Mutation testing.
+// Read by tests/helpers/property-runs.ts in the test-runner processes (they inherit this environment).
+process.env.JIFEN_MUTATION = '1';
+
 export function strykerConfig({ name, mutate, testMatch, breakAt }) {
   return {
     testRunner: 'jest',

@@ -160,6 +160,8 @@ function validateRules(v: unknown, problems: Problem[]): Rule[] {
     return DEFAULT_RULES.map((r) => ({ ...r }));
   }
   const out: Rule[] = [];
+  /** Where each rule of `out` came from (input position and sheet row), for the linked-code check. */
+  const origin: { index: number; row: number | undefined }[] = [];
   const seen = new Set<string>();
   for (const [index, item] of v.entries()) {
     const row = rowOf(item);
@@ -220,15 +222,17 @@ function validateRules(v: unknown, problems: Problem[]): Rule[] {
       claimable: claimable && r.kind === 'per-event',
       evidenceRequired: r.evidenceRequired ?? claimable,
     });
+    origin.push({ index, row });
   }
   // A monthly-absence rule must point at an existing per-event rule; otherwise it would always pay.
-  return out.filter((r, index) => {
+  return out.filter((r, i) => {
     if (r.kind !== 'monthly-absence') return true;
     const linked = out.find((x) => x.code === r.linkedCode);
     if (linked && linked.kind === 'per-event') return true;
     problems.push({
       table: 'rules',
-      index,
+      index: origin[i]!.index,
+      row: origin[i]!.row,
       id: r.code,
       field: 'linkedCode',
       message: `关联编码 ${r.linkedCode} 不是已有的按次规则`,

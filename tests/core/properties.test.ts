@@ -9,6 +9,7 @@ import {
   summarize,
   validateScenario,
 } from '../../src/core';
+import { propertyParams } from '../helpers/property-runs';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`);
 const PERIODS = [...MONTHS, '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4', '2026-H1', '2026-H2', '2026'];
@@ -111,7 +112,7 @@ test('total = startingPoints + base + task + reward, and categories are sums of 
         }
       }
     }),
-    { numRuns: 150 },
+    propertyParams(150),
   );
 });
 
@@ -138,7 +139,7 @@ test('a year is the sum of its months; a half-year the sum of its quarters', () 
         }
       }
     }),
-    { numRuns: 60 },
+    propertyParams(60),
   );
 });
 
@@ -166,7 +167,7 @@ test('shuffling the input order changes nothing', () => {
         p.cadres.map((c) => ({ ...c, entries: [...c.entries].sort((a, b) => (a.id < b.id ? -1 : 1)) }));
       expect(strip(run(shuffled, period))).toEqual(strip(run(raw, period)));
     }),
-    { numRuns: 150 },
+    propertyParams(150),
   );
 });
 
@@ -205,7 +206,7 @@ test('tiers follow the counting definitions of SPEC §5', () => {
           expect(r.tiers.includes('top-third') && r.tiers.includes('bottom-third')).toBe(false);
       },
     ),
-    { numRuns: 500 },
+    propertyParams(500),
   );
 });
 
@@ -229,7 +230,7 @@ test('adding an approved positive entry never lowers that cadre’s total or ran
       expect(after.total).toBeGreaterThan(target.total);
       if (target.rank !== null) expect(after.rank!).toBeLessThanOrEqual(target.rank);
     }),
-    { numRuns: 150 },
+    propertyParams(150),
   );
 });
 

@@ -1,5 +1,6 @@
 // Validation: every bad record is reported in Chinese, naming the record and the field; nothing throws.
 import { evaluate, formatProblem, type Problem, validateScenario } from '../../src/core';
+import { propertyParams } from '../helpers/property-runs';
 import { ATTENDANCE_RULES, att, cadre, entry, scenario } from '../helpers/scenario';
 
 const problemsOf = (raw: unknown): Problem[] => validateScenario(raw, { defaultAsOf: '2026-10' }).problems;
@@ -291,7 +292,7 @@ test('the hand-written entry guard accepts exactly what the zod schema accepts',
     fc.property(fc.oneof(record, value, fc.array(value)), (v) => {
       expect(isEntryRecord(v)).toBe(entryShape.safeParse(v).success);
     }),
-    { numRuns: 3000 },
+    propertyParams(3000),
   );
   // and the common well-formed case is accepted
   expect(
