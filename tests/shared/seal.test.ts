@@ -6,6 +6,7 @@ import { buildSnapshot } from '../../src/shared/publish';
 import type { WorkbookValues } from '../../src/shared/read-tabs';
 import { recompute } from '../../src/shared/recompute';
 import {
+  chainDigest,
   chainHead,
   checkSeals,
   GENESIS,
@@ -636,5 +637,60 @@ describe('sealRefusal', () => {
     expect(sealRefusal({ findings: many, records: 1, sealed: 1 }, '重新计算')).toBe(
       [head('重新计算'), ...twenty.map((f) => `- ${f}`), '……共 23 处', tail].join('\n'),
     );
+  });
+});
+
+describe('when the seal remembers no per-row detail', () => {
+  /** A record sealed for `view`, with 封存明细 replaced and the digest recomputed (an editor covering tracks). */
+  function sealedWithDetail(view: TabView, detail: string | null) {
+    const s = sealRecord({ ...sealedInput(), view }, sha256Hex);
+    const row = s.row.slice();
+    if (detail !== null) {
+      row[9] = detail;
+      row[11] = chainDigest({ ...s.fields, detail }, sha256Hex);
+    }
+    return row;
+  }
+  const plain = () => ({ ...freshView(), merges: [] });
+
+  test.each<[string, string]>([
+    ['not JSON', '{坏'],
+    ['no digest in it', '{"rv":[]}'],
+    ['a digest that is not text', '{"d":1,"rv":[]}'],
+    ['no rows', '{"d":"x"}'],
+    ['null', 'null'],
+  ])('封存明细 %s: any change of the look is still reported, as a whole', (_what, detail) => {
+    const w = world();
+    w.publications = [P, sealedWithDetail(plain(), detail)];
+    w.views.set(TAB, plain());
+    expect(check(w).findings).toEqual([`${TAB} 显示内容被改动`]);
+    w.views.get(TAB)!.values[4]![6] = 999;
+    expect(check(w).findings).toEqual([`${TAB} 发布后被改动`]);
+  });
+
+  test('a very long snapshot keeps no per-row values in 封存明细; a change is reported as a whole', () => {
+    const long = plain();
+    for (let i = 0; i < 2500; i++) {
+      long.values.push([`行${i}`]);
+      long.display.push([`行${i}`]);
+      long.formats.push(['@']);
+    }
+    const row = sealedWithDetail(long, null);
+    const detail = JSON.parse(String(row[9]));
+    expect([detail.rv, detail.rf]).toEqual([[], []]);
+    expect(String(row[9]).length).toBeLessThan(45000);
+    const w = world();
+    w.publications = [P, row];
+    const v = {
+      ...long,
+      values: long.values.map((r) => r.slice()),
+      display: long.display.map((r) => r.slice()),
+    };
+    w.views.set(TAB, v);
+    expect(check(w).findings).toEqual([]);
+    v.values[100] = ['改'];
+    expect(check(w).findings).toEqual([`${TAB} 发布后被改动`]);
+    // a shorter snapshot keeps them
+    expect(JSON.parse(String(sealed.row[9])).rv).toHaveLength(snapshot.values.length);
   });
 });
