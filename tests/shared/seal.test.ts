@@ -47,7 +47,7 @@ const snapshot = buildSnapshot(result, {
 });
 
 /** The snapshot tab as a reader sees it right after publication. */
-function freshView(name = TAB): TabView {
+function freshView(name = TAB): EditableView {
   const values = snapshot.values.map((r) => r.slice());
   return {
     name,
@@ -77,11 +77,18 @@ const sealed = sealRecord(
   sha256Hex,
 );
 
+/** A view as the test world holds it (its arrays writable). */
+type EditableView = Omit<TabView, 'values' | 'display' | 'formats'> & {
+  values: Cell[][];
+  display: string[][];
+  formats: string[][];
+};
+
 interface World {
   publications: Cell[][];
   ledger: Cell[][];
   objections?: Cell[][];
-  views: Map<string, TabView>;
+  views: Map<string, EditableView>;
   /** Extra tabs (name, hidden) besides the views. */
   extraTabs: { name: string; hidden: boolean }[];
   external?: Map<string, string>;
@@ -227,7 +234,7 @@ test('nothing changed: no findings', () => {
 
 describe('changes of the snapshot tab, each named', () => {
   const last = snapshot.values.length;
-  test.each<[string, (v: TabView) => void, string[]]>([
+  test.each<[string, (v: EditableView) => void, string[]]>([
     ['hidden', (v) => (v.hidden = true), [`${TAB} 已被隐藏`]],
     ['a row hidden', (v) => (v.hiddenRows = [5]), [`${TAB} 第 5 行 隐藏`]],
     ['column A hidden', (v) => (v.hiddenColumns = [1]), [`${TAB} 第 A 列 隐藏`]],
@@ -279,7 +286,7 @@ describe('changes of the snapshot tab, each named', () => {
     ],
   ])('%s', (_what, change, findings) => {
     const w = world();
-    change(w.views.get(TAB)!);
+    change(w.views.get(TAB)! as EditableView);
     expect(check(w).findings).toEqual(findings);
   });
 
