@@ -6,6 +6,7 @@ import { tabModel } from '../../src/cli/xlsx/layout';
 import { XlsxPackage } from '../../src/cli/xlsx/package';
 import { entryData, readZip } from '../../src/cli/xlsx/zip';
 import { TAB } from '../../src/shared/tabs';
+import { SPEC_TAB_NAMES } from '../helpers/spec-tabs';
 import { cli, coreFigures, demoScenarioJson, filesIn, readBook, summaryRowsOf, tempDir } from './helpers';
 
 const dir = tempDir();
@@ -16,24 +17,6 @@ beforeAll(async () => {
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
 });
-
-const SPEC_TABS = [
-  '说明',
-  '设置',
-  '干部名册',
-  '积分规则',
-  '积分台账',
-  '考勤记录',
-  '考核成绩',
-  '申报异常',
-  '异议处理',
-  '积分兑换',
-  '月度汇总',
-  '年度汇总',
-  '公示记录',
-  '校验问题',
-  '操作日志',
-];
 
 /** The demo publishes January–August in order, as the add-on requires. */
 const PUBLISHED = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
@@ -50,7 +33,7 @@ const SNAPSHOT_TABS = [
 
 test('the demo workbook has every tab of SPEC §6, plus the published 公示-2026-01 … 公示-2026-08', () => {
   const names = readBook(demo).sheets.map((s) => s.name);
-  expect(names).toEqual([...SPEC_TABS, ...SNAPSHOT_TABS]);
+  expect(names).toEqual([...SPEC_TAB_NAMES, ...SNAPSHOT_TABS]);
   expect(
     readBook(demo)
       .values(TAB.publications)!
