@@ -8,8 +8,11 @@ export function strykerConfig({ name, mutate, testMatch, breakAt }) {
     jest: {
       configFile: 'jest.config.js',
       // Only suites that import src/ directly: suites that run the built dist/ bundle cannot see a mutant.
-      config: { testMatch, globalSetup: null, reporters: ['default'] },
-      enableFindRelatedTests: false,
+      // roots include src so jest sees the whole import graph for findRelatedTests below.
+      config: { testMatch, globalSetup: null, reporters: ['default'], roots: ['<rootDir>/tests', '<rootDir>/src'] },
+      // Why: otherwise jest loads every matched suite for every mutant; only suites that import the mutated
+      // file can cover it, so asking jest for the related suites gives the same result in less time.
+      enableFindRelatedTests: true,
     },
     mutate,
     coverageAnalysis: 'perTest',
