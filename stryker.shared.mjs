@@ -1,5 +1,7 @@
-// `npm run mutate` part 2: mutants of the platform-neutral workflows, killed by the suites that drive
-// them in-process (the pure tests/shared suites, CLI over .xlsx, Sheets adapters on the fake); breaks below 80 %.
+// `npm run mutate` part 2: mutants of the platform-neutral workflows, killed by the pure in-process suites
+// (tests/shared and the pure publish/seal suites); breaks below 80 %. A lower bound of the score against
+// every suite (stryker.shared-full.mjs, which also runs the CLI-over-.xlsx and Sheets-on-the-fake suites:
+// rule-rows.ts's 28 mutants took 21 minutes on a busy 2-core machine). See README › Mutation testing.
 import { strykerConfig } from './stryker.base.mjs';
 
 export default strykerConfig({
@@ -7,8 +9,7 @@ export default strykerConfig({
   mutate: ['src/shared/**/*.ts'],
   testMatch: [
     '<rootDir>/tests/shared/**/*.test.ts',
-    '<rootDir>/tests/cli/{demo-recompute,google-export,publish,publish-shared,seal-shared,tamper,xlsx-package}.test.ts',
-    '<rootDir>/tests/gas/{intake,publish,recompute,review,setup,tamper}.test.ts',
+    '<rootDir>/tests/cli/{publish-shared,seal-shared}.test.ts',
   ],
   breakAt: 80,
 });
