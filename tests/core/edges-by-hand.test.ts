@@ -151,6 +151,13 @@ test('no rules given: the default catalogue, rule for rule', () => {
 test('a null record in a list is a problem without a row number, not a crash', () => {
   const { problems } = validateScenario({ settings: NO_SYSTEM, roster: [null], entries: [] }, OPTS);
   expect(problems).toEqual([
-    { table: 'roster', index: 0, id: undefined, row: undefined, field: '', message: '应为对象（实际：null）' },
+    {
+      table: 'roster',
+      index: 0,
+      id: undefined,
+      row: undefined,
+      field: '',
+      message: '应为对象（实际：null）',
+    },
   ]);
 });

@@ -94,7 +94,7 @@ test('entries: E0001… in order, known rules, months Jan–Oct, nobody before j
     expect([e.quantity, e.source, e.status]).toEqual([1, 'committee', 'approved']);
   // every active cadre has at least one positive claim every month, and a mediation has a mediation's reason
   for (const c of demo.roster)
-    for (const m of MONTHS.filter((x) => x >= c.startMonth))
+    for (const m of MONTHS.filter((x) => x >= String(c.startMonth)))
       expect(
         demo.entries.some(
           (e) => e.cadreId === c.id && e.month === m && POSITIVE.includes(String(e.ruleCode)),
@@ -131,7 +131,7 @@ test('the last six entries: two commendations, then October’s two pending and 
 test('attendance: one row per active cadre and month except 007 in 2026-09 (to show the flag); plausible counts', () => {
   const keys = demo.attendance.map((a) => `${a.cadreId}|${a.month}`);
   const expected = demo.roster.flatMap((c) =>
-    MONTHS.filter((m) => m >= c.startMonth && !(c.id === '007' && m === '2026-09')).map(
+    MONTHS.filter((m) => m >= String(c.startMonth) && !(c.id === '007' && m === '2026-09')).map(
       (m) => `${c.id}|${m}`,
     ),
   );
