@@ -38,18 +38,22 @@ test('每 100 分抵半天: exactly 100 points beyond 起始分 buy one half-day
   expect(leaveAsOf(book, '001', '2026-03')).toEqual({ availablePoints: 0, halfDays: 0, redeemedHalfDays: 1 });
 });
 
-test('redemptions are taken in date order, not in the order they are listed', () => {
-  // 125 by September (25 mediations), 135 by October (+2): September's half-day fits (25 left), then
-  // October's needs 100 of the 35 left and is refused. Taken as listed, October's would fit and September's not.
-  const book = bookOf({
+/** 001 earns 125 in September (25 mediations) and 10 more in October: 135 by October. */
+const by135 = (redemptions: unknown[]) =>
+  bookOf({
     settings: NO_SYSTEM,
     roster: [{ id: '001', name: '张三' }],
     entries: [mediation('A', '2026-09', 25), mediation('B', '2026-10', 2)],
-    redemptions: [
-      { id: 'R-OCT', cadreId: '001', date: '2026-10-20', halfDays: 1 },
-      { id: 'R-SEP', cadreId: '001', date: '2026-09-15', halfDays: 1 },
-    ],
+    redemptions,
   });
+
+test('redemptions are taken in date order, not in the order they are listed', () => {
+  // 125 by September (25 mediations), 135 by October (+2): September's half-day fits (25 left), then
+  // October's needs 100 of the 35 left and is refused. Taken as listed, October's would fit and September's not.
+  const book = by135([
+    { id: 'R-OCT', cadreId: '001', date: '2026-10-20', halfDays: 1 },
+    { id: 'R-SEP', cadreId: '001', date: '2026-09-15', halfDays: 1 },
+  ]);
   expect(book.redemptions.get('001')!.map((r) => r.id)).toEqual(['R-SEP']);
   expect(book.problems.map((p) => [p.id, p.index, p.message])).toEqual([
     ['R-OCT', 0, '兑换 1 个半天需 100 分，超出 2026-10 可用积分 35 分'],
@@ -58,15 +62,10 @@ test('redemptions are taken in date order, not in the order they are listed', ()
 
 test('two redemptions on one day: the one listed first is taken first', () => {
   // 135 by October: 1 half-day (100) then 2 half-days (200 > 35) → the second is refused
-  const book = bookOf({
-    settings: NO_SYSTEM,
-    roster: [{ id: '001', name: '张三' }],
-    entries: [mediation('A', '2026-09', 25), mediation('B', '2026-10', 2)],
-    redemptions: [
-      { id: 'R1', cadreId: '001', date: '2026-10-20', halfDays: 1 },
-      { id: 'R2', cadreId: '001', date: '2026-10-20', halfDays: 2 },
-    ],
-  });
+  const book = by135([
+    { id: 'R1', cadreId: '001', date: '2026-10-20', halfDays: 1 },
+    { id: 'R2', cadreId: '001', date: '2026-10-20', halfDays: 2 },
+  ]);
   expect(book.redemptions.get('001')!.map((r) => r.id)).toEqual(['R1']);
   expect(book.problems.map((p) => p.id)).toEqual(['R2']);
 });
