@@ -2,12 +2,17 @@
 // Read by tests/helpers/property-runs.ts in the test-runner processes (they inherit this environment).
 process.env.JIFEN_MUTATION = '1';
 
+/** A file's own report name within its part: ('core', 'src/core/periods.ts') → 'core/periods'. */
+export function shardName(part, file) {
+  return `${part}/${file.replace(/^src\/[a-z]+\//, '').replace(/\.ts$/, '').replaceAll('/', '-')}`;
+}
+
 export function strykerConfig({ name, mutate, testMatch, breakAt }) {
   // scripts/mutate.mjs (`npm run mutate`) runs one file at a time: its own reports and incremental file, so
   // an interrupted run keeps the files already done; the break threshold is checked over all files there.
   const one = process.env.JIFEN_MUTATE_FILE;
   if (one) {
-    name = `${name}/${one.replace(/^src\/[a-z]+\//, '').replace(/\.ts$/, '').replaceAll('/', '-')}`;
+    name = shardName(name, one);
     mutate = [one];
   }
   return {

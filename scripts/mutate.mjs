@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { shardName as shardOf } from '../stryker.base.mjs';
 import { score, table, tally } from './mutation-table.mjs';
 
 const PARTS = {
@@ -23,13 +24,6 @@ const only = onlyArg
   : null;
 const parts = args.filter((a) => a in PARTS);
 const chosen = parts.length ? parts : Object.keys(PARTS);
-
-/** The shard name stryker.base.mjs gives a file: src/shared/intake.ts → shared/intake. */
-const shardOf = (part, file) =>
-  `${part}/${file
-    .replace(/^src\/[a-z]+\//, '')
-    .replace(/\.ts$/, '')
-    .replaceAll('/', '-')}`;
 
 function filesOf(part) {
   const { dir, skip } = PARTS[part];
