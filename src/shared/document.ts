@@ -1,6 +1,6 @@
 // The printed 公示 and 报告 (one document design for Sheets and jifen), pure: snapshot values + settings in → A4 HTML out.
 
-import { SOURCE_ZH } from '../core';
+import { periodLabel, SOURCE_ZH } from '../core';
 import { type Cell, cellText } from './cells';
 import type { PeriodReport } from './period-report';
 import { CADRE_TABLE_HEADERS, DETAIL_TABLE_HEADERS, escapeHtml, type Snapshot, tierClass } from './publish';
@@ -325,7 +325,8 @@ export function halfYearDocumentHtml(report: PeriodReport, meta: DocumentMeta): 
   const rows = v.slice(report.table.start, report.table.end).map((r) => hdr.map((_, i) => cellText(r[i])));
   const body = [
     header(meta, report.title),
-    publicityLead(meta, `${report.title.replace(/^\S+ /, '').replace(/ 干部积分排名公示$/, '')}干部积分排名`),
+    // From the period, not the title: a community name with a space (「某街道 和平社区」) broke the title's split.
+    publicityLead(meta, `${periodLabel(report.period)}干部积分排名`),
     `<p class="small">${escapeHtml(cellText(v[1]?.[0]))}</p>`,
     endWith(
       [{ headers: hdr, widths: REPORT_WIDTHS, rows, numeric: RANK_NUMERIC }],

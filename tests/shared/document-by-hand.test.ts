@@ -419,6 +419,12 @@ describe('halfYearDocumentHtml', () => {
     );
   });
 
+  test('a community name with a space: the lead still names the period alone', () => {
+    const title = '某街道 和平社区 2026年下半年 干部积分排名公示';
+    const body = bodyOf(halfYearDocumentHtml(halfYear({ title }), H_META), title);
+    expect(body.split('\n')[2]).toBe(lead('2026年下半年干部积分排名', '2026年11月5日', '2026年11月9日'));
+  });
+
   test('only the title row present: no header, no meta line, no footer; the closing as one block', () => {
     const body = bodyOf(halfYearDocumentHtml(halfYear({ values: [[H_TITLE]] }), H_META), H_TITLE);
     expect(body).toBe(
