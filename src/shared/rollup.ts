@@ -379,7 +379,8 @@ export function rollupCommunity(book: CommunityBook, opts: RollupOptions): Commu
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
     const recs = byThen.filter((r) => r.period === month).sort((a, b) => a.version - b.version);
-    const all = recs.flatMap((r) => r.notes);
+    // One platform finding about the month lands on each of its versions: list it once.
+    const all = [...new Set(recs.flatMap((r) => r.notes))];
     // A rewritten tab names every row; the overview keeps the first few.
     const notes = all.length > 5 ? [...all.slice(0, 5), `……共 ${all.length} 处`] : all;
     if (!recs.length) {

@@ -1,0 +1,583 @@
+// rollupCommunity by hand: one community's 公示记录 and snapshots written out here → month states, figures, rankings, corrections, flags and findings.
+import { createHash } from 'node:crypto';
+import type { Cell } from '../../src/shared/cells';
+import { canonicalSnapshotText } from '../../src/shared/publish';
+import { type CommunityBook, rollupCommunity } from '../../src/shared/rollup';
+import { chainDigest, GENESIS, type SealFields } from '../../src/shared/seal';
+import { headersOf } from '../../src/shared/tabs';
+
+const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+
+/** Monthly points of each cadre; 丙 is not ranked. */
+const CADRES: [id: string, name: string, points: number][] = [
+  ['001', '甲', 20],
+  ['002', '乙', 10],
+  ['003', '丙', 5],
+  ['004', '丁', 15],
+  ['005', '戊', 8],
+  ['006', '己', 12],
+  ['007', '庚', 6],
+  ['008', '辛', 3],
+];
+
+/** A month 公示 as the roll-up reads it: title, 起始分 line, the cadre table (排名 … 年度累计), then text. */
+function monthSnapshot(m: number, over: Record<string, [monthly: number, ytd: number]> = {}): Cell[][] {
+  return [
+    [`南岭社区 2026年${m}月 干部积分公示`],
+    ['起始分：100　发布人：两委'],
+    [],
+    ['排名', '编号', '姓名', '月度积分', '年度累计'],
+    ...CADRES.map(([id, name, p], i) => {
+      const [monthly, ytd] = over[id] ?? [p, 100 + m * p];
+      return [id === '003' ? '不参与排名' : i + 1, id, name, monthly, ytd];
+    }),
+    [],
+    ['如有异议，请向社区两委提出。'],
+  ];
+}
+
+interface Pub {
+  period: string;
+  version: string;
+  tabName: string;
+  publishedAt: string;
+  /** The snapshot as sealed (its SHA-256 goes into the record). */
+  sealed: Cell[][] | null;
+  /** Sealed with a 摘要 (false: a record of the old format). */
+  digest?: boolean;
+  /** Change a field after sealing (the 摘要 no longer matches). */
+  after?: Partial<SealFields>;
+  prev?: string;
+}
+
+/** 公示记录 rows, chained as publish writes them: each 上一摘要 is the last sealed 摘要. */
+function publications(pubs: Pub[]): Cell[][] {
+  let prev = GENESIS;
+  const rows: Cell[][] = [headersOf('publications')];
+  for (const p of pubs) {
+    const f: SealFields = {
+      period: p.period,
+      version: p.version,
+      tabName: p.tabName,
+      publisher: '两委',
+      publishedAt: p.publishedAt,
+      rows: p.sealed ? String(p.sealed.length) : '',
+      sha256: p.sealed ? sha(canonicalSnapshotText(p.sealed)) : '',
+      ledgerRows: '',
+      ledgerSha: '',
+      detail: '',
+      prev: p.prev ?? prev,
+    };
+    const digest = p.digest === false ? '' : chainDigest(f, sha);
+    if (digest) prev = digest;
+    const g = { ...f, ...p.after };
+    rows.push([
+      g.period,
+      g.version,
+      g.tabName,
+      g.publisher,
+      g.publishedAt,
+      g.rows,
+      g.sha256,
+      g.ledgerRows,
+      g.ledgerSha,
+      g.detail,
+      g.prev,
+      digest,
+    ]);
+  }
+  return rows;
+}
+
+const OH = headersOf('objections');
+const objection = (o: Record<string, Cell>): Cell[] => OH.map((h) => o[h] ?? '');
+
+function book(over: Partial<CommunityBook> = {}, tabs: Record<string, Cell[][]> = {}): CommunityBook {
+  const febV2 = monthSnapshot(2, { '001': [25, 145], '004': [15, 131] });
+  const snapshots: Record<string, Cell[][]> = {
+    '公示-2026-01': monthSnapshot(1),
+    '公示-2026-02': monthSnapshot(2),
+    '公示-2026-02 更正1': febV2,
+    // changed after publication: 乙's 月度积分
+    '公示-2026-03': monthSnapshot(3, { '002': [30, 150] }),
+    '公示-2026-04': monthSnapshot(4),
+    // 公示-2026-05 was deleted
+    '公示-2026-06': monthSnapshot(6),
+    ...tabs,
+  };
+  return {
+    source: '/书/南岭.xlsx',
+    settings: [headersOf('settings'), ['社区名称', '南岭社区', ''], ['考核年度', 2026, '']],
+    publications: publications([
+      {
+        period: '2026-01',
+        version: '1',
+        tabName: '公示-2026-01',
+        publishedAt: '2026-02-03 09:00:00',
+        sealed: monthSnapshot(1),
+      },
+      {
+        period: '2026-02',
+        version: '1',
+        tabName: '公示-2026-02',
+        publishedAt: '2026-03-02 09:00:00',
+        sealed: monthSnapshot(2),
+      },
+      {
+        period: '2026-02',
+        version: '2',
+        tabName: '公示-2026-02 更正1',
+        publishedAt: '2026-03-10 09:00:00',
+        sealed: febV2,
+      },
+      {
+        period: '2026-03',
+        version: '1',
+        tabName: '公示-2026-03',
+        publishedAt: '2026-04-02 09:00:00',
+        sealed: monthSnapshot(3),
+      },
+      {
+        period: '2026-04',
+        version: '1',
+        tabName: '公示-2026-04',
+        publishedAt: '2026-05-06 09:00:00',
+        sealed: monthSnapshot(4),
+        digest: false,
+      },
+      {
+        period: '2026-05',
+        version: '1',
+        tabName: '公示-2026-05',
+        publishedAt: '2026-06-02 09:00:00',
+        sealed: monthSnapshot(5),
+      },
+      // published only after the as-of month: not there "by then"
+      {
+        period: '2026-06',
+        version: '1',
+        tabName: '公示-2026-06',
+        publishedAt: '2026-08-01 09:00:00',
+        sealed: monthSnapshot(6),
+      },
+    ]),
+    objections: [
+      OH,
+      objection({
+        编号: 'O1',
+        月份: '2026-02',
+        干部编号: '001',
+        干部姓名: '甲',
+        处理结果: '成立',
+        更正条目: 'C-1',
+      }),
+      objection({ 编号: 'O2', 月份: new Date(Date.UTC(2026, 2, 1)), 干部编号: '002', 干部姓名: '乙' }),
+      objection({}),
+      objection({ 编号: 'O4', 月份: '2026-04', 干部姓名: '己', 处理结果: '不成立' }),
+      objection({ 干部编号: '005', 处理结果: '待处理' }),
+    ],
+    snapshot: (name) => snapshots[name],
+    offsetMinutes: 0,
+    ...over,
+  };
+}
+
+const opts = { asOf: '2026-07', sha256Hex: sha };
+const THIRD = '取消评先评优资格、书记或主任谈话';
+const THREE = '取消一切评先评优资格、按规定组织处置';
+
+describe('rollupCommunity on a community with every kind of month', () => {
+  const r = rollupCommunity(book(), opts);
+
+  test('month states: verified, corrected, changed, old record, deleted tab, published too late, missing, due, to come', () => {
+    expect(r.months).toEqual([
+      {
+        month: '2026-01',
+        state: 'verified',
+        tabName: '公示-2026-01',
+        versions: 1,
+        publishedAt: '2026-02-03 09:00:00',
+        notes: [],
+      },
+      {
+        month: '2026-02',
+        state: 'verified',
+        tabName: '公示-2026-02 更正1',
+        versions: 2,
+        publishedAt: '2026-03-02 09:00:00',
+        notes: [],
+      },
+      {
+        month: '2026-03',
+        state: 'tampered',
+        tabName: '',
+        versions: 1,
+        publishedAt: '2026-04-02 09:00:00',
+        notes: ['公示-2026-03 发布后被改动（内容与 SHA-256 不符）'],
+      },
+      {
+        month: '2026-04',
+        state: 'unverifiable',
+        tabName: '',
+        versions: 1,
+        publishedAt: '2026-05-06 09:00:00',
+        notes: ['公示-2026-04 是旧版公示记录（无摘要），只能核对数值，无法确认记录本身未被改动'],
+      },
+      {
+        month: '2026-05',
+        state: 'tampered',
+        tabName: '',
+        versions: 1,
+        publishedAt: '2026-06-02 09:00:00',
+        notes: ['公示-2026-05 不存在（已被删除或改名）'],
+      },
+      { month: '2026-06', state: 'late', tabName: '', versions: 0, publishedAt: '', notes: [] },
+      { month: '2026-07', state: 'due', tabName: '', versions: 0, publishedAt: '', notes: [] },
+      ...[8, 9, 10, 11, 12].map((m) => ({
+        month: `2026-${String(m).padStart(2, '0')}`,
+        state: 'future',
+        tabName: '',
+        versions: 0,
+        publishedAt: '',
+        notes: [],
+      })),
+    ]);
+    expect([r.name, r.year, r.asOf, r.source]).toEqual(['南岭社区', 2026, '2026-07', '/书/南岭.xlsx']);
+  });
+
+  test('figures: 起始分 + the latest version of each verified month (January, February 更正1) only', () => {
+    // 甲: 20 + 25 (the correction); everyone else twice their monthly points
+    expect(r.cadres).toEqual(
+      CADRES.map(([id, name, p]) => {
+        const months = { '2026-01': p, '2026-02': id === '001' ? 25 : p };
+        const total = 100 + months['2026-01'] + months['2026-02'];
+        return {
+          cadreId: id,
+          name,
+          ranked: id !== '003',
+          startingPoints: 100,
+          months,
+          h1: total,
+          h2: 100,
+          year: total,
+        };
+      }),
+    );
+  });
+
+  test('rankings: H1 and the year computed from incomplete months (H2 has not begun)', () => {
+    // ranked totals: 甲 145, 丁 130, 己 124, 乙 120, 戊 116, 庚 112, 辛 106 (丙 110 not ranked);
+    // N = 7, k = round(7/3) = 2: top 甲 丁; bottom third 庚 辛; bottom three 戊 庚 辛
+    const rows = (top: string) => [
+      { cadreId: '001', name: '甲', total: 145, rank: 1, tiers: '前三分之一', consequence: top, tie: false },
+      { cadreId: '004', name: '丁', total: 130, rank: 2, tiers: '前三分之一', consequence: top, tie: false },
+      { cadreId: '006', name: '己', total: 124, rank: 3, tiers: '', consequence: '', tie: false },
+      { cadreId: '002', name: '乙', total: 120, rank: 4, tiers: '', consequence: '', tie: false },
+      { cadreId: '005', name: '戊', total: 116, rank: 5, tiers: '倒数三名', consequence: THREE, tie: false },
+      {
+        cadreId: '007',
+        name: '庚',
+        total: 112,
+        rank: 6,
+        tiers: '后三分之一、倒数三名',
+        consequence: `${THIRD}；${THREE}`,
+        tie: false,
+      },
+      {
+        cadreId: '008',
+        name: '辛',
+        total: 106,
+        rank: 7,
+        tiers: '后三分之一、倒数三名',
+        consequence: `${THIRD}；${THREE}`,
+        tie: false,
+      },
+      { cadreId: '003', name: '丙', total: 110, rank: null, tiers: '', consequence: '', tie: false },
+    ];
+    const bottomThree = ['戊（005，116分）', '庚（007，112分）', '辛（008，106分）'];
+    expect(r.periods).toEqual([
+      {
+        period: '2026-H1',
+        basis: 'computed',
+        complete: false,
+        rows: rows('物质奖励（半年）'),
+        bottomThree,
+        ties: [],
+      },
+      {
+        period: '2026',
+        basis: 'computed',
+        complete: false,
+        rows: rows('年度优秀评定优先考虑'),
+        bottomThree,
+        ties: [],
+      },
+    ]);
+  });
+
+  test('corrections, objections, flags and findings', () => {
+    expect(r.corrections).toEqual([
+      {
+        period: '2026-02',
+        tabName: '公示-2026-02 更正1',
+        version: 2,
+        publishedAt: '2026-03-10 09:00:00',
+        state: 'verified',
+      },
+    ]);
+    expect(r.objections).toEqual({
+      total: 4,
+      upheld: 1,
+      rejected: 1,
+      pending: 2,
+      rows: [
+        { id: 'O1', month: '2026-02', cadre: '001 甲', result: '成立', corrections: 'C-1' },
+        { id: 'O2', month: '2026-03', cadre: '002 乙', result: '待处理', corrections: '' },
+        { id: 'O4', month: '2026-04', cadre: '己', result: '不成立', corrections: '' },
+        { id: '', month: '', cadre: '005', result: '待处理', corrections: '' },
+      ],
+    });
+    expect(r.flags).toEqual(['late', 'unverifiable', 'tampered']);
+    // 丁's February 更正1 shows 年度累计 131 while 100 + 15 + 15 = 130
+    expect(r.findings).toEqual([
+      '丁（004）：各月公示的月度积分合计 130 分（含起始分）与 2026-02 公示的年度累计 131 分不符（可能有更正条目）',
+    ]);
+  });
+});
+
+describe('rollupCommunity: the record chain and the platform findings', () => {
+  test('a record edited after sealing, and one whose 上一摘要 does not follow the last', () => {
+    const pubs: Pub[] = [
+      {
+        period: '2026-01',
+        version: '1',
+        tabName: '公示-2026-01',
+        publishedAt: '2026-02-03 09:00:00',
+        sealed: monthSnapshot(1),
+        after: { publisher: '别人' },
+      },
+      {
+        period: '2026-02',
+        version: '1',
+        tabName: '公示-2026-02',
+        publishedAt: '2026-03-02 09:00:00',
+        sealed: monthSnapshot(2),
+        prev: 'f'.repeat(64),
+      },
+    ];
+    const r = rollupCommunity(book({ publications: publications(pubs) }), {
+      asOf: '2026-03',
+      sha256Hex: sha,
+    });
+    expect(r.months.slice(0, 3).map((m) => [m.state, m.notes])).toEqual([
+      ['tampered', ['公示记录第 2 行（公示-2026-01）内容被改动，与其摘要不符']],
+      ['tampered', ['公示记录第 3 行（公示-2026-02）的上一摘要不接上一行：链断开']],
+      ['due', []],
+    ]);
+    expect(r.cadres).toEqual([]);
+    expect(r.periods.map((p) => [p.period, p.rows.length])).toEqual([['2026-H1', 0]]);
+    expect(r.flags).toEqual(['tampered']);
+  });
+
+  test('a record without 公示表 or SHA-256 cannot be checked', () => {
+    const pubs: Pub[] = [
+      {
+        period: '2026-01',
+        version: '',
+        tabName: '',
+        publishedAt: '2026-02-03 09:00:00',
+        sealed: null,
+        digest: false,
+      },
+    ];
+    const r = rollupCommunity(book({ publications: publications(pubs) }), {
+      asOf: '2026-02',
+      sha256Hex: sha,
+    });
+    expect(r.months[0]).toEqual({
+      month: '2026-01',
+      state: 'unverifiable',
+      tabName: '',
+      versions: 1,
+      publishedAt: '2026-02-03 09:00:00',
+      notes: ['公示记录第 2 行缺少公示表名或 SHA-256，无法校验'],
+    });
+    expect(r.flags).toEqual(['unverifiable']);
+  });
+
+  test("the platform's findings: by tab name, by month, and about the chain as a whole", () => {
+    const sealFindings = [
+      '公示-2026-01 的显示被改动：隐藏了第 5 行',
+      '2026-02 已发布，积分台账第 9 行在发布后被改动',
+      '公示记录被删除了若干行，封存链断开',
+      '2026-11 已发布，积分台账第 3 行在发布后被改动',
+    ];
+    const r = rollupCommunity(book({ sealFindings }), opts);
+    expect(r.months[0]!.notes).toEqual(['公示-2026-01 的显示被改动：隐藏了第 5 行']);
+    // it lands on both versions of February, and is listed once
+    expect(r.months[1]!.notes).toEqual(['2026-02 已发布，积分台账第 9 行在发布后被改动']);
+    expect(r.months.slice(0, 2).map((m) => [m.state, m.tabName])).toEqual([
+      ['tampered', ''],
+      ['tampered', ''],
+    ]);
+    // only verified months count: none is left before March
+    expect(r.cadres).toEqual([]);
+    expect(r.findings).toEqual([
+      '公示记录被删除了若干行，封存链断开',
+      '2026-11 已发布，积分台账第 3 行在发布后被改动',
+    ]);
+  });
+
+  test('more than five notes in a month: the first five and the count', () => {
+    const sealFindings = Array.from({ length: 7 }, (_, i) => `公示-2026-01 第 ${i + 1} 行被改动`);
+    const r = rollupCommunity(book({ sealFindings }), opts);
+    expect(r.months[0]!.notes).toEqual([...sealFindings.slice(0, 5), '……共 7 处']);
+  });
+
+  test('no 公示记录 at all: every past month late, flagged unverifiable, and said first', () => {
+    const r = rollupCommunity(book({ publications: undefined }), { asOf: '2026-03', sha256Hex: sha });
+    expect(r.months.slice(0, 4).map((m) => m.state)).toEqual(['late', 'late', 'due', 'future']);
+    expect(r.flags).toEqual(['late', 'unverifiable']);
+    expect(r.findings).toEqual(['缺少「公示记录」表，无法校验任何公示']);
+    expect(r.periods).toEqual([
+      { period: '2026-H1', basis: 'computed', complete: false, rows: [], bottomThree: [], ties: [] },
+    ]);
+  });
+});
+
+describe('rollupCommunity: a published half-year ranking', () => {
+  const H_TAB = '公示-2026-H1';
+  const half: Cell[][] = [
+    ['南岭社区 2026年上半年 干部积分排名公示'],
+    ['合计 = 起始分 100 + 2026年上半年积分'],
+    [],
+    ['排名', '编号', '姓名', '职务', '起始分', '基础', '任务', '奖励', '合计', '分档', '结果运用', '标记'],
+    [1, '001', '甲', '书记', 100, 80, 60, 20, 260, '前三分之一', '物质奖励（半年）', ''],
+    [2, '002', '乙', '', 100, 70, 50, 0, 220, '倒数三名', THREE, '并列，需两委研究'],
+    ['不参与排名', '003', '丙', '', 100, 10, 0, 0, '', '', '', ''],
+    ['', '', '', ''],
+    ['共 3 名干部。'],
+  ];
+  const sixMonths: Pub[] = [1, 2, 3, 4, 5, 6].map((m) => ({
+    period: `2026-0${m}`,
+    version: '1',
+    tabName: `公示-2026-0${m}`,
+    publishedAt: `2026-0${m + 1}-02 09:00:00`,
+    sealed: monthSnapshot(m),
+  }));
+  const tabs = Object.fromEntries(sixMonths.map((p) => [p.tabName, p.sealed!]));
+
+  test('a verified half-year 公示 is used as published', () => {
+    const pubs = [
+      ...sixMonths,
+      { period: '2026-H1', version: '1', tabName: H_TAB, publishedAt: '2026-07-03 09:00:00', sealed: half },
+    ];
+    const r = rollupCommunity(book({ publications: publications(pubs) }, { ...tabs, [H_TAB]: half }), {
+      asOf: '2026-07',
+      sha256Hex: sha,
+    });
+    expect(r.months.slice(0, 6).every((m) => m.state === 'verified')).toBe(true);
+    expect(r.periods[0]).toEqual({
+      period: '2026-H1',
+      basis: 'published',
+      complete: true,
+      rows: [
+        {
+          cadreId: '001',
+          name: '甲',
+          total: 260,
+          rank: 1,
+          tiers: '前三分之一',
+          consequence: '物质奖励（半年）',
+          tie: false,
+        },
+        { cadreId: '002', name: '乙', total: 220, rank: 2, tiers: '倒数三名', consequence: THREE, tie: true },
+        { cadreId: '003', name: '丙', total: 0, rank: null, tiers: '', consequence: '', tie: false },
+      ],
+      bottomThree: ['乙（002，220分）'],
+      ties: ['乙（002，220分）'],
+    });
+    // the six months add up with each 年度累计 (100 + 6 × points): no finding
+    expect(r.findings).toEqual([]);
+    // 甲: 100 + 6 × 20
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', h1: 220, h2: 100, year: 220 });
+    expect(r.periods.map((p) => [p.period, p.basis])).toEqual([
+      ['2026-H1', 'published'],
+      ['2026', 'computed'],
+    ]);
+  });
+
+  test('a half-year 公示 changed after publication: computed instead, and its notes are findings', () => {
+    const pubs = [
+      ...sixMonths,
+      { period: '2026-H1', version: '1', tabName: H_TAB, publishedAt: '2026-07-03 09:00:00', sealed: half },
+    ];
+    const changed = half.map((row) => [...row]);
+    changed[4]![8] = 300;
+    const r = rollupCommunity(book({ publications: publications(pubs) }, { ...tabs, [H_TAB]: changed }), {
+      asOf: '2026-07',
+      sha256Hex: sha,
+    });
+    expect(r.periods[0]!.basis).toBe('computed');
+    expect(r.periods[0]!.complete).toBe(true);
+    expect(r.findings).toEqual(['公示-2026-H1 发布后被改动（内容与 SHA-256 不符）']);
+    expect(r.flags).toEqual(['tampered']);
+  });
+
+  test('a half-year 公示 without a ranking table falls back to the computed ranking', () => {
+    const bare: Cell[][] = [['南岭社区 2026年上半年 干部积分排名公示']];
+    const pubs = [
+      ...sixMonths,
+      { period: '2026-H1', version: '1', tabName: H_TAB, publishedAt: '2026-07-03 09:00:00', sealed: bare },
+    ];
+    const r = rollupCommunity(book({ publications: publications(pubs) }, { ...tabs, [H_TAB]: bare }), {
+      asOf: '2026-07',
+      sha256Hex: sha,
+    });
+    expect(r.periods[0]!.basis).toBe('computed');
+    expect(r.periods[0]!.rows[0]).toMatchObject({ cadreId: '001', total: 220, rank: 1 });
+  });
+});
+
+describe('rollupCommunity: name and year when 设置 is missing', () => {
+  test('the year of the first dated record, the name from the first verified 公示 title', () => {
+    const r = rollupCommunity(book({ settings: undefined }), opts);
+    expect([r.name, r.year]).toEqual(['南岭社区', 2026]);
+  });
+  test('no record either: the as-of year and the source', () => {
+    const r = rollupCommunity(book({ settings: undefined, publications: undefined }), {
+      asOf: '2027-02',
+      sha256Hex: sha,
+    });
+    expect([r.name, r.year]).toEqual(['/书/南岭.xlsx', 2027]);
+    expect(r.months[0]).toMatchObject({ month: '2027-01', state: 'late' });
+  });
+  test('a 考核年度 that is not a number is passed over', () => {
+    const r = rollupCommunity(
+      book({ settings: [headersOf('settings'), ['考核年度', '明年', ''], ['社区名称', '', '']] }),
+      opts,
+    );
+    expect([r.name, r.year]).toEqual(['南岭社区', 2026]);
+  });
+  test('a snapshot without the 起始分 line keeps the 起始分 of the month before (0 at first)', () => {
+    const noStart = monthSnapshot(1).filter((_, i) => i !== 1);
+    const pubs: Pub[] = [
+      {
+        period: '2026-01',
+        version: '1',
+        tabName: '公示-2026-01',
+        publishedAt: '2026-02-03 09:00:00',
+        sealed: noStart,
+      },
+    ];
+    const r = rollupCommunity(book({ publications: publications(pubs) }, { '公示-2026-01': noStart }), {
+      asOf: '2026-02',
+      sha256Hex: sha,
+    });
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', startingPoints: 0, h1: 20, year: 20 });
+    // its 年度累计 (120) then differs from 0 + 20
+    expect(r.findings[0]).toBe(
+      '甲（001）：各月公示的月度积分合计 20 分（含起始分）与 2026-01 公示的年度累计 120 分不符（可能有更正条目）',
+    );
+  });
+});
