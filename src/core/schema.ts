@@ -38,7 +38,8 @@ export const ruleShape = z.object({
   tier: z.optional(z.nullable(z.enum(['punctual', 'full']))),
   linkedCode: optStr,
   topN: optNum,
-  scorePeriod: z.optional(z.nullable(z.enum(['quarter', 'half-year']))),
+  // SPEC §8 names the half-year 'half'; 'half-year' (the period kind's own name) is accepted as well.
+  scorePeriod: z.optional(z.nullable(z.enum(['quarter', 'half', 'half-year']))),
   active: optBool,
   claimable: optBool,
   evidenceRequired: optBool,

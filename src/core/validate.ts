@@ -202,7 +202,7 @@ function validateRules(v: unknown, problems: Problem[]): Rule[] {
         continue;
       }
       if (!r.scorePeriod) {
-        bad('scorePeriod', '前N名规则需指定成绩周期：quarter（季度）或 half-year（半年）');
+        bad('scorePeriod', '前N名规则需指定成绩周期：quarter（季度）或 half（半年）');
         continue;
       }
     }
@@ -217,7 +217,7 @@ function validateRules(v: unknown, problems: Problem[]): Rule[] {
       tier: r.tier ?? undefined,
       linkedCode: r.linkedCode ?? undefined,
       topN: r.topN ?? undefined,
-      scorePeriod: r.scorePeriod ?? undefined,
+      scorePeriod: r.scorePeriod === 'half' ? 'half-year' : (r.scorePeriod ?? undefined),
       active: r.active ?? true,
       claimable: claimable && r.kind === 'per-event',
       evidenceRequired: r.evidenceRequired ?? claimable,

@@ -357,3 +357,43 @@ describe('data entered after its month was published is reported, not silently l
     expect(s.notices[0]!.message).toContain('公示后才录入');
   });
 });
+
+describe('§8 rules: scorePeriod is `quarter` | `half` (half-year scores), as the JSON contract names it', () => {
+  const withPeriod = (scorePeriod: string) =>
+    scenario({
+      roster: [cadre('001'), cadre('002')],
+      settings: { asOf: '2026-06' },
+      rules: [
+        {
+          code: 'X-STUDY',
+          category: 'reward',
+          item: '学习前1名',
+          points: 5,
+          kind: 'top-n',
+          topN: 1,
+          scorePeriod,
+        },
+      ],
+      scores: [
+        { period: '2026-H1', ruleCode: 'X-STUDY', cadreId: '001', score: 9000 },
+        { period: '2026-H1', ruleCode: 'X-STUDY', cadreId: '002', score: 8000 },
+      ],
+    });
+  test("'half': the top cadre of the half-year scores earns the points in the half-year", () => {
+    const r = evaluate(withPeriod('half'), '2026-H1', { defaultAsOf: '2026-06' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    // 起始分 100 + 5 for 001; 100 for 002
+    expect(r.output.cadres.map((c) => [c.cadreId, c.reward, c.total])).toEqual([
+      ['001', 5, 105],
+      ['002', 0, 100],
+    ]);
+    // the older spelling means the same
+    expect(evaluate(withPeriod('half-year'), '2026-H1', { defaultAsOf: '2026-06' })).toEqual(r);
+  });
+  test('any other period word is bad input naming the rule field', () => {
+    const r = evaluate(withPeriod('year'), '2026-H1', { defaultAsOf: '2026-06' });
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).toContain('应为以下之一：quarter、half、half-year（实际：\\"year\\"）');
+  });
+});

@@ -297,7 +297,7 @@ describe('rules', () => {
       'top-n without period',
       { kind: 'top-n', topN: 5 },
       'scorePeriod',
-      '前N名规则需指定成绩周期：quarter（季度）或 half-year（半年）',
+      '前N名规则需指定成绩周期：quarter（季度）或 half（半年）',
     ],
     [
       'unknown kind',
@@ -319,9 +319,9 @@ describe('rules', () => {
     ],
     [
       'unknown score period',
-      { kind: 'top-n', topN: 5, scorePeriod: 'half' },
+      { kind: 'top-n', topN: 5, scorePeriod: 'year' },
       'scorePeriod',
-      '应为以下之一：quarter、half-year（实际："half"）',
+      '应为以下之一：quarter、half、half-year（实际："year"）',
     ],
     ['points as text', { points: '5' }, 'points', '应为数字（实际："5"）'],
     ['missing item', { item: undefined }, 'item', '缺少必填字段（应为文本）'],
@@ -405,6 +405,18 @@ describe('rules', () => {
       'attendance claimable = true is still not claimable',
       { kind: 'attendance', tier: 'punctual', claimable: true },
       { claimable: false },
+    ],
+    [
+      "top-n on half-year scores, written 'half' as SPEC §8 names it",
+      { kind: 'top-n', topN: 5, scorePeriod: 'half' as 'half-year', category: 'reward' },
+      {
+        kind: 'top-n',
+        topN: 5,
+        scorePeriod: 'half-year',
+        category: 'reward',
+        claimable: false,
+        evidenceRequired: false,
+      },
     ],
     [
       'top-n with N = 1',
