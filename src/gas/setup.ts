@@ -3,7 +3,15 @@
 import { DEFAULT_RULES } from '../core';
 import type { Cell } from '../shared/cells';
 import { ruleRow } from '../shared/rule-rows';
-import { COLUMNS, type ColumnTab, headersOf, INPUT_TABS, SETTINGS_ROWS, TAB } from '../shared/tabs';
+import {
+  COLUMNS,
+  type ColumnTab,
+  headersOf,
+  INPUT_TABS,
+  SETTING_ALIASES,
+  SETTINGS_ROWS,
+  TAB,
+} from '../shared/tabs';
 import { DATA_VERSION_KEY, DATA_VERSION_NOTE, ensureDataVersionCell, withVersionArg } from './data-version';
 import { protectResponseTabs } from './form';
 import { restrictToCommittee } from './protect';
@@ -204,7 +212,9 @@ function seedSettings(sheet: Sheet): void {
     [DATA_VERSION_KEY, '', DATA_VERSION_NOTE] as const,
     [REMINDER_KEY, '是', REMINDER_NOTE] as const,
   ];
-  const rows = all.filter(([k]) => !keys.includes(k)).map(([k, v, note]) => [k, v, note]);
+  // A key present under the name an earlier version wrote is present (read-tabs reads that name too).
+  const has = (k: string) => [k, ...(SETTING_ALIASES[k] ?? [])].some((x) => keys.includes(x));
+  const rows = all.filter(([k]) => !has(k)).map(([k, v, note]) => [k, v, note]);
   if (rows.length === 0) return;
   const range = sheet.getRange(last + 1, 1, rows.length, 3);
   range.setNumberFormat('@');

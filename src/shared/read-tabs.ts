@@ -2,7 +2,7 @@
 
 import { FIELD_ZH, isMonthKey, type Problem, type Rule, SCORE_ITEM_ZH, TABLE_TAB, type Table } from '../core';
 import { type Cell, cellBool, cellDate, cellMonth, cellNumber, cellText } from './cells';
-import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, TAB } from './tabs';
+import { COLUMNS, type ColumnTab, headersOf, SETTING_ALIASES, SETTINGS_ROWS, TAB } from './tabs';
 
 export type TabValues = Cell[][];
 export type WorkbookValues = Partial<Record<ColumnTab, TabValues>>;
@@ -98,9 +98,9 @@ export interface SheetSettings {
   deadlineDay: number;
   committeeEmails: string[];
   disciplineEmail: string;
-  /** 公示期 in calendar days from the publication date (设置 公示期天数, default 7). */
+  /** 公示期 in calendar days from the publication date (设置 公示天数, default 5). */
   publicityDays: number;
-  /** Who takes objections (设置 异议受理). */
+  /** Who takes objections (设置 异议联系人). */
   objectionContact: string;
   /** Publisher name printed on documents (设置 公示发布人); '' = not set. */
   publisherName: string;
@@ -122,6 +122,8 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
     if (key) kv.set(key, { value: r.get('值'), row: r.row });
   }
   const text = (k: string) => cellText(kv.get(k)?.value);
+  // The SPEC key when the book has it, else the name an earlier version wrote.
+  const keyOf = (k: string) => [k, ...(SETTING_ALIASES[k] ?? [])].find((x) => kv.has(x)) ?? k;
   const out: SheetSettings = {
     communityName: text('社区名称') || '社区',
     deadlineDay: 0,
@@ -130,8 +132,8 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
       .map((s) => s.trim().toLowerCase())
       .filter(Boolean),
     disciplineEmail: text('纪检专干邮箱').toLowerCase(),
-    publicityDays: 7,
-    objectionContact: text('异议受理') || '社区两委办公室',
+    publicityDays: 5,
+    objectionContact: text(keyOf('异议联系人')) || '社区两委办公室',
     // An e-mail address is never printed as a name.
     publisherName: text('公示发布人').includes('@') ? '' : text('公示发布人'),
     reportTo: text('报送单位') || '街道党工委',
@@ -146,9 +148,10 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
     return v;
   };
   out.startingPoints = num('起始分');
-  const days = num('公示期天数');
+  const daysKey = keyOf('公示天数');
+  const days = num(daysKey);
   if (typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 60) out.publicityDays = days;
-  else if (days !== undefined) bad('公示期天数', `应为 1–60 的整数天数（实际：${days}），已按 7 天计`);
+  else if (days !== undefined) bad(daysKey, `应为 1–60 的整数天数（实际：${days}），已按 5 天计`);
   const mode = text('全勤计分方式');
   out.fullAttendanceMode =
     mode === '' ? undefined : mode === '替代' ? 'replace' : mode === '叠加' ? 'add' : mode;

@@ -244,8 +244,17 @@ export const SETTINGS_ROWS: readonly [key: string, value: string, note: string][
   ['申报截止日', '月末', '每月申报截止日：月末，或 1–28 的日期（次月）'],
   ['两委成员邮箱', '', '多个邮箱用逗号分隔；表格所有者始终是两委成员'],
   ['纪检专干邮箱', '', '接收每月申报通知'],
-  ['公示期天数', '7', '公示期（自然日，自发布当天起算）；期满前可提出异议'],
-  ['异议受理', '社区两委办公室', '公示上写明的异议受理人、地点和电话'],
+  ['公示天数', '5', '公示期（自然日，自发布当天起算）；期满前可提出异议'],
+  ['异议联系人', '社区两委办公室', '公示上写明的异议受理人、地点和电话'],
   ['公示发布人', '', '公示落款的发布人姓名（留空为“社区两委”；不写邮箱）'],
   ['报送单位', '街道党工委', '半年报告的报送对象'],
 ];
+
+/**
+ * Names earlier versions gave two 设置 keys (SPEC §6 names them 公示天数 and 异议联系人): still read, and a
+ * book that has one is not given the other by setup.
+ */
+export const SETTING_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  公示天数: ['公示期天数'],
+  异议联系人: ['异议受理'],
+};

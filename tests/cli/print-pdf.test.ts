@@ -165,8 +165,8 @@ withPrinting('the printed 公示 (Chromium PDF read back with poppler)', () => {
       // Issuing body and title, period
       expect(flat).toContain('示例社区两委');
       expect(flat).toContain('示例社区2026年9月干部积分公示');
-      // 公示期 from the publication date (7 days by default) with the deadline and contact from 设置
-      expect(flat).toMatch(/公示期7天：(\d{4})年(\d+)月(\d+)日至\1年\d+月\d+日/);
+      // 公示期 from the publication date (5 days by default) with the deadline and contact from 设置
+      expect(flat).toMatch(/公示期5天：(\d{4})年(\d+)月(\d+)日至\1年\d+月\d+日/);
       expect(flat).toMatch(/请于\d{4}年\d+月\d+日前向社区两委办公室实名提出/);
       // Ranking and the detail with reasons; automatic items condensed into one line per cadre
       expect(flat).toContain('一、积分排名');

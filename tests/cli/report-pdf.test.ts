@@ -87,8 +87,8 @@ withPrinting('the half-year 公示 and the 报告 printed by Chromium', () => {
     const { report, meta } = demo();
     const { text, pages } = await print(halfYearDocumentHtml(report, meta), 'publicity-2026-H1');
     expect(text).toContain('示例社区2026年上半年干部积分排名公示');
-    expect(text).toMatch(/公示期7天：2026年7月3日至2026年7月9日/);
-    expect(text).toContain('请于2026年7月9日前向社区两委办公室实名提出');
+    expect(text).toMatch(/公示期5天：2026年7月3日至2026年7月7日/);
+    expect(text).toContain('请于2026年7月7日前向社区两委办公室实名提出');
     expect(text).toContain('起始分');
     expect(text).toContain(
       `SHA-256，覆盖表格「公示-2026-H1」的显示内容、本期积分台账记录和上一次发布的摘要）：${'a'.repeat(64)}`,

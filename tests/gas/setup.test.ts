@@ -100,3 +100,19 @@ test('setup is refused for someone outside the committee, and nothing changes', 
   expect(() => doSetup()).toThrow(/只有两委成员/);
   expect(fake.spreadsheet.getSheets().map((s) => s.getName())).toEqual(before);
 });
+
+test('a book set up by an earlier version keeps its 公示期天数 / 异议受理 rows: setup adds no second key for them', () => {
+  const fake = freshGas();
+  doSetup();
+  const s = sheet(fake, TAB.settings);
+  // rename the SPEC keys back to the names earlier versions wrote, with values of the committee's own
+  const keys = fake.values(TAB.settings).map((r) => r[0]);
+  s.getRange(keys.indexOf('公示天数') + 1, 1, 1, 2).setValues([['公示期天数', '10']]);
+  s.getRange(keys.indexOf('异议联系人') + 1, 1, 1, 2).setValues([['异议受理', '王主任']]);
+  doSetup();
+  const after = fake.values(TAB.settings).map((r) => String(r[0]));
+  expect(after.filter((k) => ['公示天数', '公示期天数', '异议联系人', '异议受理'].includes(k))).toEqual([
+    '公示期天数',
+    '异议受理',
+  ]);
+});

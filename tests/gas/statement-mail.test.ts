@@ -42,7 +42,7 @@ function community(options: FakeGasOptions = {}): FakeGas {
   setSetting(fake, '社区名称', '幸福社区');
   setSetting(fake, '考核年度', '2026');
   setSetting(fake, '两委成员邮箱', MEMBER);
-  setSetting(fake, '异议受理', '社区党群服务中心 王主任 0731-1234567');
+  setSetting(fake, '异议联系人', '社区党群服务中心 王主任 0731-1234567');
   doSetup();
   typeRows(
     fake,
@@ -86,7 +86,7 @@ test('发布月度公示 mails each cadre with an e-mail their own statement, al
       expect(doc).toContain(`${NAMES[i]}`);
       expect(doc).toContain(`九月调解第${i + 1}号纠纷`);
       expect(doc).toContain('社区党群服务中心 王主任 0731-1234567');
-      expect(doc).toContain('2026年11月11日'); // 公示期 7 days from 2026-11-05
+      expect(doc).toContain('2026年11月9日'); // 公示期 5 days (the default) from 2026-11-05
       IDS.forEach((_, j) => {
         if (j === i) return;
         expect(doc).not.toContain(NAMES[j]!);

@@ -63,7 +63,7 @@ describe('readSettings', () => {
       deadlineDay: 0,
       committeeEmails: [],
       disciplineEmail: '',
-      publicityDays: 7,
+      publicityDays: 5,
       objectionContact: '社区两委办公室',
       publisherName: '',
       reportTo: '街道党工委',
@@ -88,8 +88,8 @@ describe('readSettings', () => {
       ['申报截止日', '5', ''],
       ['两委成员邮箱', 'A@x.org，b@x.org; c@x.org  d@x.org；E@X.ORG,', ''],
       ['纪检专干邮箱', 'JJ@X.org', ''],
-      ['公示期天数', 10, ''],
-      ['异议受理', '王主任 电话 123', ''],
+      ['公示天数', 10, ''],
+      ['异议联系人', '王主任 电话 123', ''],
       ['公示发布人', '社区两委会', ''],
       ['报送单位', '某某街道', ''],
       ['', '无键的行', ''],
@@ -152,15 +152,41 @@ describe('readSettings', () => {
   test.each<[Cell, number, string | null]>([
     [1, 1, null],
     [60, 60, null],
-    ['', 7, null],
-    [0, 7, '应为 1–60 的整数天数（实际：0），已按 7 天计'],
-    [61, 7, '应为 1–60 的整数天数（实际：61），已按 7 天计'],
-    [7.5, 7, '应为 1–60 的整数天数（实际：7.5），已按 7 天计'],
-    ['一周', 7, '应为 1–60 的整数天数（实际：一周），已按 7 天计'],
-  ])('公示期天数 %p', (value, days, message) => {
-    const { s, problems } = read([['公示期天数', value, '']]);
+    ['', 5, null],
+    [0, 5, '应为 1–60 的整数天数（实际：0），已按 5 天计'],
+    [61, 5, '应为 1–60 的整数天数（实际：61），已按 5 天计'],
+    [7.5, 5, '应为 1–60 的整数天数（实际：7.5），已按 5 天计'],
+    ['一周', 5, '应为 1–60 的整数天数（实际：一周），已按 5 天计'],
+  ])('公示天数 %p (default 5, SPEC §6)', (value, days, message) => {
+    const { s, problems } = read([['公示天数', value, '']]);
     expect(s.publicityDays).toBe(days);
-    expect(problems).toEqual(message ? [{ tab: '设置', row: 2, id: '', field: '公示期天数', message }] : []);
+    expect(problems).toEqual(message ? [{ tab: '设置', row: 2, id: '', field: '公示天数', message }] : []);
+  });
+
+  test('the names earlier versions wrote (公示期天数, 异议受理) are still read; the SPEC name wins when both are there', () => {
+    const legacy = read([
+      ['公示期天数', 10, ''],
+      ['异议受理', '王主任', ''],
+    ]);
+    expect([legacy.s.publicityDays, legacy.s.objectionContact]).toEqual([10, '王主任']);
+    expect(read([['公示期天数', 0, '']]).problems).toEqual([
+      {
+        tab: '设置',
+        row: 2,
+        id: '',
+        field: '公示期天数',
+        message: '应为 1–60 的整数天数（实际：0），已按 5 天计',
+      },
+    ]);
+    const both = read([
+      ['公示期天数', 10, ''],
+      ['公示天数', 3, ''],
+      ['异议受理', '王主任', ''],
+      ['异议联系人', '', ''],
+    ]);
+    // a SPEC key left blank still wins: its default applies
+    expect([both.s.publicityDays, both.s.objectionContact]).toEqual([3, '社区两委办公室']);
+    expect(read([]).s).toMatchObject({ publicityDays: 5, objectionContact: '社区两委办公室' });
   });
 
   test('考核年度 that is not a number is a problem; an e-mail is never printed as the publisher', () => {

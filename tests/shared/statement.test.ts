@@ -87,7 +87,8 @@ test('吴强 (010), hand-checked: September by category, 1–9月 totals, rank 1
   ]);
   // 371 − 100 = 271 available; floor(271 / 100) = 2 half-days.
   expect(s.leave).toEqual({ availablePoints: 271, halfDays: 2, redeemedHalfDays: 0, pointsPerHalfDay: 100 });
-  expect(s.publicityEnd).toBe('2026-10-15');
+  // 公示期 of 5 days (设置 公示天数 default, SPEC §6) from 9 October: 9–13 October
+  expect(s.publicityEnd).toBe('2026-10-13');
 });
 
 test('every statement agrees with summarize() on a freshly built year book, and its entries add up', () => {
@@ -141,7 +142,7 @@ test('the plain text: exact lines for 吴强', () => {
     '  - 2026年10月 入户走访中登记新增出租房屋、流动人口信息 ×3（+15 分）：已驳回',
     '    审核意见：登记材料不全，请补充后重新申报',
     '  可用积分 271 分（本年累计超出起始分 100 的部分，减去已兑换的），按每半天 100 分，可兑换事假 2 个半天（1 天）；本年已兑换 0 个半天（截至2026年9月末）。兑换请向两委申请。',
-    '  本月公示期 7 天：2026年10月9日至2026年10月15日。如对本单或公示有异议，请于 2026年10月15日 前向 社区两委办公室 实名提出，写明条目编号和理由；两委核实后答复，确有错误的发布更正公示。',
+    '  本月公示期 5 天：2026年10月9日至2026年10月13日。如对本单或公示有异议，请于 2026年10月13日 前向 社区两委办公室 实名提出，写明条目编号和理由；两委核实后答复，确有错误的发布更正公示。',
     '本单依据「公示-2026-09」（发布时间 2026-10-09 10:00:00），只含您本人的积分；其他干部的情况见公示。申报状态截至 2026-10-09 10:00:00。',
   ])
     expect(t.split('\n')).toContain(line);
@@ -162,7 +163,7 @@ test('the HTML: phone viewport, A4 print, the figures, the deadline in bold', ()
   expect(h).toContain('<span class="tier bottom3">倒数三名</span>');
   expect(h).toContain('<tr><th>合计</th><th class="num">14</th><th class="num">371</th></tr>');
   expect(h).toContain(
-    '请于 <b class="due">2026年10月15日</b> 前向 <b class="due">社区两委办公室</b> 实名提出',
+    '请于 <b class="due">2026年10月13日</b> 前向 <b class="due">社区两委办公室</b> 实名提出',
   );
   expect(h).toContain('审核意见：登记材料不全，请补充后重新申报');
 });
