@@ -66,14 +66,27 @@ for (const part of chosen) {
         process.exit(1);
       }
     }
+  // A file's own report, else its part of a whole-part run (npx stryker run stryker.<part>.mjs).
+  const whole = `reports/mutation/${part}.json`;
+  const wholeFiles = existsSync(whole) ? Object.keys(JSON.parse(readFileSync(whole, 'utf8')).files) : [];
+  const fromWhole = [];
   const reports = filesOf(part)
-    .map((f) => `reports/mutation/${shardOf(part, f)}.json`)
-    .filter((f) => existsSync(f));
+    .map((f) => {
+      const own = `reports/mutation/${shardOf(part, f)}.json`;
+      if (existsSync(own)) return own;
+      if (!wholeFiles.includes(f)) return null;
+      fromWhole.push(f);
+      return { path: whole, only: f };
+    })
+    .filter((r) => r !== null);
   const missing = filesOf(part).length - reports.length;
   const t = tally(reports);
   const s = score(t.all);
   console.log(`\n${part} (${PARTS[part].dir}), break below ${PARTS[part].breakAt} %:\n`);
   console.log(table(t, { survivors: true }));
+  if (fromWhole.length) console.log(`\nfrom the whole-part run (${whole}): ${fromWhole.join(', ')}`);
+  if (t.stale.length)
+    console.log(`source changed since its report (figures of the earlier code): ${[...new Set(t.stale)].join(', ')}`);
   if (missing) {
     console.error(`${part}: incomplete, ${missing} file(s) not measured — the threshold cannot be checked`);
     failed = true;

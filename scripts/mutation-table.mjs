@@ -1,6 +1,6 @@
 // The per-file mutation score table (Markdown) of Stryker JSON reports, e.g.
 // `node scripts/mutation-table.mjs reports/mutation/core/*.json [--survivors]`; also used by scripts/mutate.mjs.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
 const STATUS = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' };
@@ -12,14 +12,22 @@ export function score(t) {
   return valid ? (100 * (t.killed + t.timeout)) / valid : Number.NaN;
 }
 
-/** Counts per source file over the reports, the total, and the mutants not detected. */
+/**
+ * Counts per source file over the reports, the total, and the mutants not detected. A report is a path,
+ * or { path, only } to take one source file of a report that holds several (a whole-part run).
+ */
 export function tally(reportFiles) {
   const perFile = new Map();
   const all = zero();
   const lost = [];
-  for (const file of reportFiles) {
-    const report = JSON.parse(readFileSync(file, 'utf8'));
+  const stale = [];
+  for (const entry of reportFiles) {
+    const { path, only } = typeof entry === 'string' ? { path: entry, only: undefined } : entry;
+    const report = JSON.parse(readFileSync(path, 'utf8'));
     for (const [name, f] of Object.entries(report.files)) {
+      if (only && name !== only) continue;
+      // A report of code that has changed since is still counted, but named (its figures may be off).
+      if (typeof f.source === 'string' && existsSync(name) && readFileSync(name, 'utf8') !== f.source) stale.push(name);
       const t = perFile.get(name) ?? zero();
       perFile.set(name, t);
       for (const m of f.mutants) {
@@ -31,14 +39,15 @@ export function tally(reportFiles) {
       }
     }
   }
-  return { perFile, all, lost };
+  return { perFile, all, lost, stale };
 }
 
 /** The Markdown table (one row per source file and a total row) and, if asked, one line per survivor. */
 export function table({ perFile, all, lost }, { survivors = false } = {}) {
   const row = (name, t) => {
     const n = t.killed + t.timeout + t.survived + t.noCoverage;
-    return `| ${name} | ${n} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${score(t).toFixed(1)} |`;
+    const sc = score(t);
+    return `| ${name} | ${n} | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${Number.isNaN(sc) ? '—' : sc.toFixed(1)} |`;
   };
   const lines = [
     '| file | mutants | killed | timeout | survived | no coverage | score % |',
