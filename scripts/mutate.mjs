@@ -86,7 +86,9 @@ for (const part of chosen) {
   console.log(table(t, { survivors: true }));
   if (fromWhole.length) console.log(`\nfrom the whole-part run (${whole}): ${fromWhole.join(', ')}`);
   if (t.stale.length)
-    console.log(`source changed since its report (figures of the earlier code): ${[...new Set(t.stale)].join(', ')}`);
+    console.log(
+      `source changed since its report (figures of the earlier code): ${[...new Set(t.stale)].join(', ')}`,
+    );
   if (missing) {
     console.error(`${part}: incomplete, ${missing} file(s) not measured — the threshold cannot be checked`);
     failed = true;

@@ -27,7 +27,8 @@ export function tally(reportFiles) {
     for (const [name, f] of Object.entries(report.files)) {
       if (only && name !== only) continue;
       // A report of code that has changed since is still counted, but named (its figures may be off).
-      if (typeof f.source === 'string' && existsSync(name) && readFileSync(name, 'utf8') !== f.source) stale.push(name);
+      if (typeof f.source === 'string' && existsSync(name) && readFileSync(name, 'utf8') !== f.source)
+        stale.push(name);
       const t = perFile.get(name) ?? zero();
       perFile.set(name, t);
       for (const m of f.mutants) {
