@@ -208,7 +208,7 @@ describe('keys', () => {
     expect(formKey('2_ABaOnud')).toBe('R2_ABaOnud');
   });
 
-  test('contentKey = S + SHA-256 of [stamp, email, answers sorted by title, typed]', () => {
+  test('contentKey is S and the SHA-256 of the canonical JSON of stamp, email and the typed answers sorted by title', () => {
     const d = new Date(Date.UTC(2026, 10, 5, 9));
     const key = contentKey(1_790_000_000_000, 'wang@example.org', [
       ['得分依据', '调解 '],
