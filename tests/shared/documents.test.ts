@@ -235,9 +235,19 @@ const META: DocumentMeta = {
 };
 
 describe('monthDocumentHtml', () => {
-  const r = run(handValues(), '2026-10');
-  const snap = buildSnapshot(r, { month: HAND_MONTH, publishedAt: META.publishedAt, publisher: '王书记' });
-  const html = monthDocumentHtml(snap, META);
+  // Before each test, not at describe level: Stryker credits code run while the file loads to every test.
+  let r: ReturnType<typeof run>;
+  let snap: ReturnType<typeof buildSnapshot>;
+  let html: string;
+  beforeEach(() => {
+    r = run(handValues(), '2026-10');
+    snap = buildSnapshot(r, {
+      month: HAND_MONTH,
+      publishedAt: META.publishedAt,
+      publisher: '王书记',
+    });
+    html = monthDocumentHtml(snap, META);
+  });
 
   test('the page: issuer, title, the 公示期 lead, the meta line', () => {
     expect(
@@ -383,7 +393,10 @@ describe('monthDocumentHtml', () => {
 });
 
 describe('halfYearDocumentHtml and reportDocumentHtml', () => {
-  const p = buildPeriodReport(run(handValues(), '2026-11'), '2026-H2', OPTS);
+  let p: ReturnType<typeof buildPeriodReport>;
+  beforeEach(() => {
+    p = buildPeriodReport(run(handValues(), '2026-11'), '2026-H2', OPTS);
+  });
   const meta = { ...META, publishedAt: '2026-11-05 10:00:00', tabName: '公示-2026-H2' };
 
   test('the half-year 公示: lead, the ranking with 起始分, the closing after its last rows', () => {

@@ -17,7 +17,11 @@ function values() {
     attendance: [headersOf('attendance'), ...t.attendance],
   };
 }
-const result = recompute(values(), { nowMonth: '2026-11', nowText: '2026-12-01 09:00:00', offsetMinutes: 0 });
+// Before each test, not while the file loads (Stryker would credit that to every test).
+let result: ReturnType<typeof recompute>;
+beforeEach(() => {
+  result = recompute(values(), { nowMonth: '2026-11', nowText: '2026-12-01 09:00:00', offsetMinutes: 0 });
+});
 const opts = { publishedAt: '2027-01-05 09:00:00', publisher: '王书记' };
 
 test('the basis lines and the exception come before the footer, which stays last', () => {

@@ -2,9 +2,9 @@
 // change at a time, each named in the words the committee reads (SPEC §7 sealing). Expected texts by hand.
 
 import type { Cell } from '../../src/shared/cells';
-import { buildSnapshot } from '../../src/shared/publish';
+import { buildSnapshot, type Snapshot } from '../../src/shared/publish';
 import type { WorkbookValues } from '../../src/shared/read-tabs';
-import { recompute } from '../../src/shared/recompute';
+import { type RecomputeResult, recompute } from '../../src/shared/recompute';
 import {
   chainDigest,
   chainHead,
@@ -35,15 +35,38 @@ function handValues(): WorkbookValues {
   };
 }
 
-const result = recompute(handValues(), {
-  nowMonth: '2026-10',
-  nowText: '2026-10-08 09:00:00',
-  offsetMinutes: 0,
-});
-const snapshot = buildSnapshot(result, {
-  month: M,
-  publishedAt: '2026-10-08 09:30:00',
-  publisher: '社区两委',
+// Built before each test, not once for the file: Stryker's per-test coverage counts code run while a file
+// loads as reached by every test (each of its mutants then runs the whole suite), and a beforeAll hook's by none.
+let result: RecomputeResult;
+let snapshot: Snapshot;
+let ledger0: Cell[][];
+let sealed: ReturnType<typeof sealRecord>;
+beforeEach(() => {
+  result = recompute(handValues(), {
+    nowMonth: '2026-10',
+    nowText: '2026-10-08 09:00:00',
+    offsetMinutes: 0,
+  });
+  snapshot = buildSnapshot(result, {
+    month: M,
+    publishedAt: '2026-10-08 09:30:00',
+    publisher: '社区两委',
+  });
+  ledger0 = result.ledger.map((r) => r.slice());
+  sealed = sealRecord(
+    {
+      period: M,
+      version: 1,
+      tabName: TAB,
+      publisher: '社区两委',
+      publishedAt: '2026-10-08 09:30:00',
+      view: freshView(),
+      ledger: ledger0,
+      prev: GENESIS,
+      offsetMinutes: 0,
+    },
+    sha256Hex,
+  );
 });
 
 /** The snapshot tab as a reader sees it right after publication. */
@@ -60,22 +83,6 @@ function freshView(name = TAB): EditableView {
     merges: ['A1:J1', 'A2:J2'],
   };
 }
-
-const ledger0 = result.ledger.map((r) => r.slice());
-const sealed = sealRecord(
-  {
-    period: M,
-    version: 1,
-    tabName: TAB,
-    publisher: '社区两委',
-    publishedAt: '2026-10-08 09:30:00',
-    view: freshView(),
-    ledger: ledger0,
-    prev: GENESIS,
-    offsetMinutes: 0,
-  },
-  sha256Hex,
-);
 
 /** A view as the test world holds it (its arrays writable). */
 type EditableView = Omit<TabView, 'values' | 'display' | 'formats'> & {
