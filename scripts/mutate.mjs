@@ -13,7 +13,9 @@ import { score, table, tally } from './mutation-table.mjs';
 
 const PARTS = {
   core: { dir: 'src/core', breakAt: 90, skip: ['src/core/index.ts'] },
-  shared: { dir: 'src/shared', breakAt: 80, skip: [] },
+  // ui-contract.ts holds types and one constant list: Stryker finds no mutant in it, and no suite imports it at
+  // run time (type imports are erased), so a run of it stops with "No tests were executed".
+  shared: { dir: 'src/shared', breakAt: 80, skip: ['src/shared/ui-contract.ts'] },
 };
 
 const args = process.argv.slice(2);
