@@ -335,3 +335,49 @@ describe('the next year', () => {
     expect(leavers({})).toEqual([]);
   });
 });
+
+describe('edges of the 设置 edit, the roster clean-up and later rows', () => {
+  test('withSetting fills every other column of a new row with blanks, wherever 说明 is', () => {
+    expect(withSetting([['项目', '值', '说明', '备注']], 'k', 'v', '注')).toEqual([
+      ['项目', '值', '说明', '备注'],
+      ['k', 'v', '注', ''],
+    ]);
+    expect(withSetting([['说明', '项目', '值']], 'k', 'v', '注')).toEqual([
+      ['说明', '项目', '值'],
+      ['注', 'k', 'v'],
+    ]);
+  });
+
+  test('a roster row that ends just before 起始月份 is left as long as it was', () => {
+    const RH = headersOf('roster');
+    const short: Cell[] = ['004', '刘芳', '', '', '在职'];
+    expect(RH.indexOf('起始月份')).toBe(short.length);
+    expect(nextYearValues({ roster: [RH, short] }, 2026).roster).toEqual([
+      RH,
+      ['004', '刘芳', '', '', '在职'],
+    ]);
+  });
+
+  test('起始月份 in the first column is cleared too', () => {
+    const next = nextYearValues(
+      {
+        roster: [
+          ['起始月份', '编号', '离职月份'],
+          ['2026-03', '001', '2026-12'],
+        ],
+      },
+      2026,
+    );
+    expect(next.roster).toEqual([
+      ['起始月份', '编号', '离职月份'],
+      ['', '001', ''],
+    ]);
+  });
+
+  test.each([
+    ['x2027-01', false],
+    ['第2027-01期', false],
+  ])('isAfterYear(%j) of 2026 = %s: the year must open the text', (v, after) => {
+    expect(isAfterYear(v, 2026)).toBe(after);
+  });
+});

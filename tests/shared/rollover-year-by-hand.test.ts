@@ -1,7 +1,7 @@
 // The year 公示 of 年度结转 on the hand community (tests/helpers/hand-community.ts): the basis for 优秀 and the exception, line by line.
 import type { Cell } from '../../src/shared/cells';
 import { recompute } from '../../src/shared/recompute';
-import { buildYearReport, rolloverMissing } from '../../src/shared/rollover';
+import { buildYearReport, monthsWithData, rolloverMissing } from '../../src/shared/rollover';
 import { headersOf } from '../../src/shared/tabs';
 import { handTabRows } from '../helpers/hand-community';
 
@@ -120,5 +120,33 @@ test('missing items name pending claims and open objections by row, with their i
     { kind: 'pending', text: '积分台账第12行（F-7，乙 2026-10）待审核' },
     { kind: 'objection', text: '异议处理第2行（O1，丙）尚未处理' },
     { kind: 'objection', text: '异议处理第3行（无编号，丁）尚未处理' },
+  ]);
+});
+
+test('months with data: entries other than system rows, and attendance, of the year only, in order', () => {
+  const v = values();
+  const LH = headersOf('ledger');
+  const row = (month: string) =>
+    LH.map(
+      (h) =>
+        ({
+          编号: `E-${month}`,
+          月份: month,
+          干部编号: '002',
+          规则编码: 'T-ACTIVITY',
+          数量: 1,
+          状态: '已通过',
+          来源: '两委',
+        })[h] ?? '',
+    );
+  v.ledger.push(row('2026-11'), row('2027-01'));
+  v.attendance.push(['2026-10', '001', 0, 0, 0, 0, 0]);
+  // as of January 2027: October to December also have generated system rows (无批评, 无投诉), which do not count
+  const r = recompute(v, { nowMonth: '2027-01', nowText: 'x', offsetMinutes: 0 });
+  expect(monthsWithData(r)).toEqual(['2026-09', '2026-10', '2026-11']);
+  const published = { ...v, publications: [headersOf('publications'), ['2026-09'], ['2026-H2']] };
+  expect(rolloverMissing(r, published, 0).filter((m) => m.kind === 'month')).toEqual([
+    { kind: 'month', text: '2026-10 的月度公示未发布' },
+    { kind: 'month', text: '2026-11 的月度公示未发布' },
   ]);
 });
