@@ -5,7 +5,11 @@
 import { DEFAULT_RULES } from '../../src/core';
 import { demoScenario } from '../../src/shared/demo';
 
-const demo = demoScenario();
+// Built before each test, not while the file loads: Stryker credits load-time code to no test.
+let demo: ReturnType<typeof demoScenario>;
+beforeEach(() => {
+  demo = demoScenario();
+});
 const MONTHS = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`);
 const RULES = new Set(DEFAULT_RULES.map((r) => r.code));
 const POSITIVE = [

@@ -147,12 +147,17 @@ const south: CommunityRollup = { ...west, name: '南社区', source: '南.xlsx',
 const meta = { asOf: '2026-04', generatedAt: '2026-04-10 08:00:00' };
 const bars = (n: number) => '█'.repeat(n);
 
+// Built in each test (beforeEach), never while the file loads or in beforeAll: Stryker's per-test coverage
+// credits neither to the tests, and the mutants they reach then count as survivors.
 describe('rollupBookValues: the overview', () => {
-  const book = rollupBookValues(
-    [east, west, south],
-    [{ source: '/书/坏.xlsx', reason: '不是有效的 .xlsx 文件' }],
-    meta,
-  );
+  let book: ReturnType<typeof rollupBookValues>;
+  beforeEach(() => {
+    book = rollupBookValues(
+      [east, west, south],
+      [{ source: '/书/坏.xlsx', reason: '不是有效的 .xlsx 文件' }],
+      meta,
+    );
+  });
 
   test('title, one row per community and per unreadable file, the distribution, the unreadable list', () => {
     expect(book.overview).toEqual([
@@ -256,7 +261,12 @@ describe('rollupBookValues: the overview', () => {
 });
 
 describe('rollupBookValues: a community tab', () => {
-  const [eastTab, westTab, southTab] = rollupBookValues([east, west, south], [], meta).communities;
+  let eastTab: ReturnType<typeof rollupBookValues>['communities'][number] | undefined;
+  let westTab: typeof eastTab;
+  let southTab: typeof eastTab;
+  beforeEach(() => {
+    [eastTab, westTab, southTab] = rollupBookValues([east, west, south], [], meta).communities;
+  });
 
   test('months (future ones left out), cadres, each period, objections, corrections, findings', () => {
     const expected: Cell[][] = [
