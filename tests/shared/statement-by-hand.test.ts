@@ -106,6 +106,22 @@ const bare: Statement = {
   leave: { availablePoints: 0, halfDays: 0, redeemedHalfDays: 0, pointsPerHalfDay: 100 },
 };
 
+/** Section 一 of both statements (the same figures), as text lines and as the HTML table. */
+const FIGURES_TEXT = [
+  '一、本月积分与年度累计',
+  '  基础：本月 10 分，1–10月累计 95 分',
+  '  任务：本月 -2 分，1–10月累计 40 分',
+  '  奖励：本月 0 分，1–10月累计 10 分',
+  '  本月积分 8 分；年度累计 245 分（含起始分 100）',
+];
+const FIGURES_HTML =
+  '<table><thead><tr><th>类别</th><th class="num">2026年10月</th><th class="num">1–10月累计</th></tr></thead><tbody>' +
+  '<tr><td>起始分</td><td class="num">—</td><td class="num">100</td></tr>' +
+  '<tr><td>基础</td><td class="num">10</td><td class="num">95</td></tr>' +
+  '<tr><td>任务</td><td class="num">-2</td><td class="num">40</td></tr>' +
+  '<tr><td>奖励</td><td class="num">0</td><td class="num">10</td></tr>' +
+  '<tr><th>合计</th><th class="num">8</th><th class="num">245</th></tr></tbody></table>';
+
 const LEAVE_FULL =
   '可用积分 145 分（本年累计超出起始分 100 的部分，减去已兑换的），按每半天 40 分，可兑换事假 3 个半天（1.5 天）；本年已兑换 2 个半天（截至2026年10月末）。兑换请向两委申请。';
 const LEAVE_BARE =
@@ -120,11 +136,7 @@ describe('statementText', () => {
         '幸福社区 2026年10月个人积分单（更正1）',
         '张伟（003） 网格员 —— 本单只发给您本人',
         '',
-        '一、本月积分与年度累计',
-        '  基础：本月 10 分，1–10月累计 95 分',
-        '  任务：本月 -2 分，1–10月累计 40 分',
-        '  奖励：本月 0 分，1–10月累计 10 分',
-        '  本月积分 8 分；年度累计 245 分（含起始分 100）',
+        ...FIGURES_TEXT,
         '',
         '二、排名与分档',
         '  第 11 名（共 12 名参与排名）；分档：后三分之一、倒数三名',
@@ -165,11 +177,7 @@ describe('statementText', () => {
         '幸福社区 2026年10月个人积分单',
         '张伟（003） —— 本单只发给您本人',
         '',
-        '一、本月积分与年度累计',
-        '  基础：本月 10 分，1–10月累计 95 分',
-        '  任务：本月 -2 分，1–10月累计 40 分',
-        '  奖励：本月 0 分，1–10月累计 10 分',
-        '  本月积分 8 分；年度累计 245 分（含起始分 100）',
+        ...FIGURES_TEXT,
         '',
         '二、排名与分档',
         '  不参与排名；分档：无',
@@ -211,12 +219,7 @@ describe('statementBodyHtml', () => {
       '<div class="card"><div class="k">本月排名</div><div class="v">11</div><div class="u">共 12 名</div></div>',
       '</div>',
       '<h2>一、本月积分与年度累计</h2>',
-      '<table><thead><tr><th>类别</th><th class="num">2026年10月</th><th class="num">1–10月累计</th></tr></thead><tbody>' +
-        '<tr><td>起始分</td><td class="num">—</td><td class="num">100</td></tr>' +
-        '<tr><td>基础</td><td class="num">10</td><td class="num">95</td></tr>' +
-        '<tr><td>任务</td><td class="num">-2</td><td class="num">40</td></tr>' +
-        '<tr><td>奖励</td><td class="num">0</td><td class="num">10</td></tr>' +
-        '<tr><th>合计</th><th class="num">8</th><th class="num">245</th></tr></tbody></table>',
+      FIGURES_HTML,
       '<h2>二、排名与分档</h2>',
       '<p>第 11 名（共 12 名参与排名）；分档：<span class="tier bottom">后三分之一</span> <span class="tier bottom3">倒数三名</span></p>',
       '<p class="warn">取消一切评先评优资格、按规定组织处置</p>',
@@ -248,12 +251,7 @@ describe('statementBodyHtml', () => {
       '<div class="card"><div class="k">本月排名</div><div class="v">—</div><div class="u">不参与排名</div></div>',
       '</div>',
       '<h2>一、本月积分与年度累计</h2>',
-      '<table><thead><tr><th>类别</th><th class="num">2026年10月</th><th class="num">1–10月累计</th></tr></thead><tbody>' +
-        '<tr><td>起始分</td><td class="num">—</td><td class="num">100</td></tr>' +
-        '<tr><td>基础</td><td class="num">10</td><td class="num">95</td></tr>' +
-        '<tr><td>任务</td><td class="num">-2</td><td class="num">40</td></tr>' +
-        '<tr><td>奖励</td><td class="num">0</td><td class="num">10</td></tr>' +
-        '<tr><th>合计</th><th class="num">8</th><th class="num">245</th></tr></tbody></table>',
+      FIGURES_HTML,
       '<h2>二、排名与分档</h2>',
       '<p>不参与排名；分档：无</p>',
       '<h2>三、本月积分明细（0 条）</h2>',
