@@ -8,8 +8,8 @@ import {
   type ColumnTab,
   headersOf,
   INPUT_TABS,
-  SETTING_ALIASES,
   SETTINGS_ROWS,
+  settingKeys,
   TAB,
 } from '../shared/tabs';
 import { DATA_VERSION_KEY, DATA_VERSION_NOTE, ensureDataVersionCell, withVersionArg } from './data-version';
@@ -213,7 +213,7 @@ function seedSettings(sheet: Sheet): void {
     [REMINDER_KEY, '是', REMINDER_NOTE] as const,
   ];
   // A key present under the name an earlier version wrote is present (read-tabs reads that name too).
-  const has = (k: string) => [k, ...(SETTING_ALIASES[k] ?? [])].some((x) => keys.includes(x));
+  const has = (k: string) => settingKeys(k).some((x) => keys.includes(x));
   const rows = all.filter(([k]) => !has(k)).map(([k, v, note]) => [k, v, note]);
   if (rows.length === 0) return;
   const range = sheet.getRange(last + 1, 1, rows.length, 3);

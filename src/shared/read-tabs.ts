@@ -2,7 +2,7 @@
 
 import { FIELD_ZH, isMonthKey, type Problem, type Rule, SCORE_ITEM_ZH, TABLE_TAB, type Table } from '../core';
 import { type Cell, cellBool, cellDate, cellMonth, cellNumber, cellText } from './cells';
-import { COLUMNS, type ColumnTab, headersOf, SETTING_ALIASES, SETTINGS_ROWS, TAB } from './tabs';
+import { COLUMNS, type ColumnTab, headersOf, SETTINGS_ROWS, settingKeys, TAB } from './tabs';
 
 export type TabValues = Cell[][];
 export type WorkbookValues = Partial<Record<ColumnTab, TabValues>>;
@@ -123,7 +123,7 @@ export function readSettings(values: TabValues | undefined, problems: SheetProbl
   }
   const text = (k: string) => cellText(kv.get(k)?.value);
   // The SPEC key when the book has it, else the name an earlier version wrote.
-  const keyOf = (k: string) => [k, ...(SETTING_ALIASES[k] ?? [])].find((x) => kv.has(x)) ?? k;
+  const keyOf = (k: string) => settingKeys(k).find((x) => kv.has(x)) ?? k;
   const out: SheetSettings = {
     communityName: text('社区名称') || '社区',
     deadlineDay: 0,

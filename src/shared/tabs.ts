@@ -258,3 +258,8 @@ export const SETTING_ALIASES: Readonly<Record<string, readonly string[]>> = {
   公示天数: ['公示期天数'],
   异议联系人: ['异议受理'],
 };
+
+/** A 设置 key and the names earlier versions gave it, the SPEC name first. */
+export function settingKeys(key: string): string[] {
+  return [key, ...(SETTING_ALIASES[key] ?? [])];
+}

@@ -53,20 +53,7 @@ beforeEach(() => {
     publisher: '社区两委',
   });
   ledger0 = result.ledger.map((r) => r.slice());
-  sealed = sealRecord(
-    {
-      period: M,
-      version: 1,
-      tabName: TAB,
-      publisher: '社区两委',
-      publishedAt: '2026-10-08 09:30:00',
-      view: freshView(),
-      ledger: ledger0,
-      prev: GENESIS,
-      offsetMinutes: 0,
-    },
-    sha256Hex,
-  );
+  sealed = sealRecord(sealedInput(), sha256Hex);
 });
 
 /** The snapshot tab as a reader sees it right after publication. */
