@@ -244,12 +244,16 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     const month =
       e?.month ?? (monthCol !== undefined ? cellMonth(r.cells[monthCol], opts.offsetMinutes) : '');
     if (regenerated(source, id, month)) continue;
-    // One allocation of the final length (pushing the padding would grow a 17-cell row to room for 41:
-    // tens of MiB over a 120k-row ledger).
-    const cells =
-      r.cells.length < width
-        ? r.cells.concat(new Array<Cell>(width - r.cells.length).fill(''))
-        : r.cells.slice();
+    // A row is copied only when it changes (padding, a derived cell filled): the rows as read stay as
+    // read (callers compare them with the result), and a 120k-row ledger that recompute leaves alone is
+    // not held twice. Padding is one allocation of the final length (pushing it would grow a 17-cell
+    // row to room for 41: tens of MiB over a 120k-row ledger).
+    let cells =
+      r.cells.length < width ? r.cells.concat(new Array<Cell>(width - r.cells.length).fill('')) : r.cells;
+    const set = (i: number, v: Cell) => {
+      if (cells === r.cells) cells = r.cells.slice();
+      cells[i] = v;
+    };
     // Generated rows of another year's unpublished month are not ours to regenerate, but they move to
     // the trailing block with this year's, in month order: a December published in January must then
     // sit above January's rows, or dropping January's rows later would shift its protected rows.
@@ -259,10 +263,11 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
     }
     if (e && (!published.has(e.month) || e.source === 'correction')) {
       const rule = ruleByCode.get(e.ruleCode)!;
-      fillBlank(cells, nameCol, cadreName.get(e.cadreId) ?? '');
-      fillBlank(cells, itemCol, rule.item);
-      fillBlank(cells, pointsCol, rule.points);
-      if (totalCol !== undefined) cells[totalCol] = (e.unitPoints ?? rule.points) * e.quantity;
+      fillBlank(cells, nameCol, cadreName.get(e.cadreId) ?? '', set);
+      fillBlank(cells, itemCol, rule.item, set);
+      fillBlank(cells, pointsCol, rule.points, set);
+      const total = (e.unitPoints ?? rule.points) * e.quantity;
+      if (totalCol !== undefined && cells[totalCol] !== total) set(totalCol, total);
     }
     kept.push(cells);
     keptRows.push(r.row);
@@ -345,7 +350,12 @@ export function recompute(values: WorkbookValues, opts: RecomputeOptions): Recom
 
 export { CATEGORY_ZH };
 
-/** Sets a blank cell (empty text, null or missing) of a row; a column the sheet lacks is skipped. */
-function fillBlank(cells: Cell[], i: number | undefined, v: Cell): void {
-  if (i !== undefined && (cells[i] === '' || cells[i] === null || cells[i] === undefined)) cells[i] = v;
+/** Sets a blank cell (empty text, null or missing) of a row through `set`; a column the sheet lacks is skipped. */
+function fillBlank(
+  cells: readonly Cell[],
+  i: number | undefined,
+  v: Cell,
+  set: (i: number, v: Cell) => void,
+): void {
+  if (i !== undefined && (cells[i] === '' || cells[i] === null || cells[i] === undefined)) set(i, v);
 }
