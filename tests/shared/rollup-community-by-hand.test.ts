@@ -563,6 +563,23 @@ describe('rollupCommunity: name and year when 设置 is missing', () => {
     );
     expect([r.name, r.year]).toEqual(['南岭社区', 2026]);
   });
+  test('设置 decides: its 社区名称 over the 公示 title, its 考核年度 (a number or its text) over the records and the as-of month', () => {
+    const settings = (year: Cell) => [
+      headersOf('settings'),
+      ['社区名称', '北岭社区', ''],
+      ['考核年度', year, ''],
+    ];
+    for (const year of [2025, '2025', ' 2025 ']) {
+      const r = rollupCommunity(book({ settings: settings(year) }), opts);
+      expect([r.name, r.year]).toEqual(['北岭社区', 2025]);
+      expect(r.months.map((m) => m.month).slice(0, 2)).toEqual(['2025-01', '2025-02']);
+    }
+    // a text that is not wholly a number (nor empty) is passed over like 明年
+    for (const year of ['2025年', '-', '']) {
+      const r = rollupCommunity(book({ settings: settings(year) }), opts);
+      expect([r.name, r.year]).toEqual(['北岭社区', 2026]);
+    }
+  });
   test('a snapshot without the 起始分 line keeps the 起始分 of the month before (0 at first)', () => {
     const noStart = monthSnapshot(1).filter((_, i) => i !== 1);
     const pubs: Pub[] = [
@@ -583,5 +600,98 @@ describe('rollupCommunity: name and year when 设置 is missing', () => {
     expect(r.findings[0]).toBe(
       '甲（001）：各月公示的月度积分合计 20 分（含起始分）与 2026-01 公示的年度累计 120 分不符（可能有更正条目）',
     );
+  });
+});
+
+describe('rollupCommunity: record order, cadre order and the 年度累计 cross-check', () => {
+  const pub = (m: number, sealed: Cell[][], over: Partial<Pub> = {}): Pub => ({
+    period: `2026-0${m}`,
+    version: '1',
+    tabName: `公示-2026-0${m}`,
+    publishedAt: `2026-0${m + 1}-02 09:00:00`,
+    sealed,
+    ...over,
+  });
+  const run = (pubs: Pub[], tabs: Record<string, Cell[][]>, asOf = '2026-04') =>
+    rollupCommunity(book({ publications: publications(pubs) }, tabs), { asOf, sha256Hex: sha });
+  const crossCheck = (r: ReturnType<typeof rollupCommunity>) =>
+    r.findings.filter((f) => f.includes('年度累计'));
+
+  test('records listed out of month order are read in month order: February’s 年度累计 is the last one', () => {
+    const r = run([pub(2, monthSnapshot(2)), pub(1, monthSnapshot(1))], {}, '2026-03');
+    expect(r.months.slice(0, 2).map((m) => m.state)).toEqual(['verified', 'verified']);
+    // 甲: 100 + 20 + 20 = 140 = February's 年度累计 (January's is 120)
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', h1: 140, year: 140 });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('versions listed out of order: the highest version is the month’s figures, the first published its date', () => {
+    const feb2 = monthSnapshot(2, { '001': [25, 145] });
+    const r = run(
+      [
+        pub(1, monthSnapshot(1)),
+        pub(2, feb2, { version: '2', tabName: '公示-2026-02 更正1', publishedAt: '2026-03-09 09:00:00' }),
+        pub(2, monthSnapshot(2)),
+      ],
+      { '公示-2026-02 更正1': feb2 },
+      '2026-03',
+    );
+    expect(r.months[1]).toMatchObject({
+      state: 'verified',
+      tabName: '公示-2026-02 更正1',
+      versions: 2,
+      publishedAt: '2026-03-02 09:00:00',
+    });
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', months: { '2026-01': 20, '2026-02': 25 }, year: 145 });
+  });
+
+  test('cadres come out in 编号 order whatever the order of the 公示 rows', () => {
+    const jan = monthSnapshot(1);
+    const reversed = [...jan.slice(0, 4), ...jan.slice(4, 12).reverse(), ...jan.slice(12)];
+    const r = run([pub(1, reversed)], { '公示-2026-01': reversed }, '2026-02');
+    expect(r.months[0]!.state).toBe('verified');
+    expect(r.cadres.map((c) => c.cadreId)).toEqual(['001', '002', '003', '004', '005', '006', '007', '008']);
+  });
+
+  test('the cross-check stops at the first month that is not verified', () => {
+    const marchOff = monthSnapshot(3, { '001': [20, 999] });
+    // January verified, February changed after publication, March verified with 甲's 年度累计 999: not checked
+    const febChanged = monthSnapshot(2, { '002': [11, 121] });
+    const r = run([pub(1, monthSnapshot(1)), pub(2, monthSnapshot(2)), pub(3, marchOff)], {
+      '公示-2026-02': febChanged,
+      '公示-2026-03': marchOff,
+    });
+    expect(r.months.slice(0, 3).map((m) => m.state)).toEqual(['verified', 'tampered', 'verified']);
+    expect(crossCheck(r)).toEqual([]);
+    // with February as sealed, the run reaches March and 甲's 999 is named (100 + 20 + 20 + 20 = 160)
+    const all = run([pub(1, monthSnapshot(1)), pub(2, monthSnapshot(2)), pub(3, marchOff)], {
+      '公示-2026-03': marchOff,
+    });
+    expect(crossCheck(all)).toEqual([
+      '甲（001）：各月公示的月度积分合计 160 分（含起始分）与 2026-03 公示的年度累计 999 分不符（可能有更正条目）',
+    ]);
+  });
+
+  test('a first month without its 公示 means no month is cross-checked', () => {
+    const febOff = monthSnapshot(2, { '001': [20, 999] });
+    const r = run([pub(2, febOff)], { '公示-2026-02': febOff }, '2026-03');
+    expect(r.months.slice(0, 2).map((m) => m.state)).toEqual(['late', 'verified']);
+    expect(crossCheck(r)).toEqual([]);
+  });
+
+  test('a second version counts as a correction whatever its tab is called', () => {
+    const feb2 = monthSnapshot(2, { '001': [25, 145] });
+    const r = run(
+      [
+        pub(1, monthSnapshot(1)),
+        pub(2, monthSnapshot(2)),
+        pub(2, feb2, { version: '2', tabName: '公示-2026-02（第二版）' }),
+      ],
+      { '公示-2026-02（第二版）': feb2 },
+      '2026-03',
+    );
+    expect(r.corrections.map((c) => [c.period, c.tabName, c.version])).toEqual([
+      ['2026-02', '公示-2026-02（第二版）', 2],
+    ]);
   });
 });

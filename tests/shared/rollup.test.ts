@@ -232,6 +232,13 @@ test('community tab names: unique, never 街道总览, within Excel’s 31 chara
   expect(
     communityTabNames(['街道总览', '东风社区', '东风社区', 'A/B:C', 'x'.repeat(40), 'Ab', 'aB']),
   ).toEqual(['街道总览(2)', '东风社区', '东风社区(2)', 'A_B_C', 'x'.repeat(27), 'Ab', 'aB(2)']);
+  // Excel refuses an apostrophe at either end of a name, not inside it; a name left empty becomes 社区.
+  expect(communityTabNames(["''西山'", "O'Neil", "'", '社区列表'])).toEqual([
+    '西山',
+    "O'Neil",
+    '社区',
+    '社区列表(2)',
+  ]);
 });
 
 test('a platform finding that names no tab or month (the chain as a whole) still flags the community tampered', () => {
