@@ -642,7 +642,11 @@ describe('rollupCommunity: record order, cadre order and the 年度累计 cross-
       versions: 2,
       publishedAt: '2026-03-02 09:00:00',
     });
-    expect(r.cadres[0]).toMatchObject({ cadreId: '001', months: { '2026-01': 20, '2026-02': 25 }, year: 145 });
+    expect(r.cadres[0]).toMatchObject({
+      cadreId: '001',
+      months: { '2026-01': 20, '2026-02': 25 },
+      year: 145,
+    });
   });
 
   test('cadres come out in 编号 order whatever the order of the 公示 rows', () => {
