@@ -448,7 +448,12 @@ export function rollupCommunity(book: CommunityBook, opts: RollupOptions): Commu
   for (const c of list) {
     const last = lastYtd.get(c.cadreId);
     if (!last || Number(last.month.slice(5)) > runEnd) continue;
-    const upTo = c.startingPoints + Object.values(c.months).reduce((s, v) => s + v, 0);
+    // Up to that month only: a later month whose 年度累计 is blank must not be counted against it.
+    const upTo =
+      c.startingPoints +
+      Object.entries(c.months)
+        .filter(([m]) => m <= last.month)
+        .reduce((s, [, v]) => s + v, 0);
     if (Math.abs(upTo - last.ytd) > 1e-9)
       findings.push(
         `${c.name}（${c.cadreId}）：各月公示的月度积分合计 ${upTo} 分（含起始分）与 ${last.month} 公示的年度累计 ${last.ytd} 分不符（可能有更正条目）`,

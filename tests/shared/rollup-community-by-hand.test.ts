@@ -699,3 +699,114 @@ describe('rollupCommunity: record order, cadre order and the 年度累计 cross-
     ]);
   });
 });
+
+describe('rollupCommunity: versions, names, notes and half-years, case by case', () => {
+  const pub = (m: number, sealed: Cell[][] | null, over: Partial<Pub> = {}): Pub => ({
+    period: `2026-0${m}`,
+    version: '1',
+    tabName: `公示-2026-0${m}`,
+    publishedAt: `2026-0${m + 1}-02 09:00:00`,
+    sealed,
+    ...over,
+  });
+  const run = (
+    pubs: Pub[],
+    tabs: Record<string, Cell[][]>,
+    asOf: string,
+    over: Partial<CommunityBook> = {},
+  ) => rollupCommunity(book({ publications: publications(pubs), ...over }, tabs), { asOf, sha256Hex: sha });
+
+  test('a blank 年度累计 in the last month: the cross-check uses the month before, with the months up to it', () => {
+    const feb = monthSnapshot(2).map((r) => (r.length === 5 && r[1] !== '编号' ? [...r.slice(0, 4), ''] : r));
+    const r = run([pub(1, monthSnapshot(1)), pub(2, feb)], { '公示-2026-02': feb }, '2026-03');
+    expect(r.months.slice(0, 2).map((m) => m.state)).toEqual(['verified', 'verified']);
+    // 甲: January's 年度累计 120 = 100 + 20 (February's 20 is not set against it)
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', year: 140 });
+    expect(r.findings).toEqual([]);
+  });
+
+  test('a cadre renamed in a later month is shown by the later name', () => {
+    const feb = monthSnapshot(2).map((r) => (r[1] === '001' ? [r[0], '001', '甲甲', r[3], r[4]] : r));
+    const r = run([pub(1, monthSnapshot(1)), pub(2, feb)], { '公示-2026-02': feb }, '2026-03');
+    expect(r.cadres[0]).toMatchObject({ cadreId: '001', name: '甲甲' });
+  });
+
+  test('a record with its 公示表 but no SHA-256 cannot be checked (it is not called changed)', () => {
+    const r = run([pub(1, null)], {}, '2026-02');
+    expect(r.months[0]).toMatchObject({
+      state: 'unverifiable',
+      notes: ['公示记录第 2 行缺少公示表名或 SHA-256，无法校验'],
+    });
+  });
+
+  test('exactly five notes in a month are all shown, without a count', () => {
+    const sealFindings = Array.from({ length: 5 }, (_, i) => `公示-2026-01 第 ${i + 1} 行被改动`);
+    const r = rollupCommunity(book({ sealFindings }), opts);
+    expect(r.months[0]!.notes).toEqual(sealFindings);
+  });
+
+  test('one bad version makes the month bad, even when the correction after it is sound', () => {
+    const feb2 = monthSnapshot(2, { '001': [25, 145] });
+    const changed = monthSnapshot(2, { '002': [11, 121] });
+    const v2 = pub(2, feb2, {
+      version: '2',
+      tabName: '公示-2026-02 更正1',
+      publishedAt: '2026-03-09 09:00:00',
+    });
+    const tampered = run(
+      [pub(1, monthSnapshot(1)), pub(2, monthSnapshot(2)), v2],
+      { '公示-2026-02': changed, '公示-2026-02 更正1': feb2 },
+      '2026-03',
+    );
+    expect(tampered.months[1]).toMatchObject({ state: 'tampered', tabName: '', versions: 2 });
+    const old = run(
+      [pub(1, monthSnapshot(1)), pub(2, monthSnapshot(2), { digest: false }), v2],
+      { '公示-2026-02 更正1': feb2 },
+      '2026-03',
+    );
+    expect(old.months[1]).toMatchObject({ state: 'unverifiable', tabName: '', versions: 2 });
+  });
+
+  test('a half-year is complete only when all six of its months are verified, January included', () => {
+    const pubs = [2, 3, 4, 5, 6].map((m) => pub(m, monthSnapshot(m)));
+    // the book's default tabs have March changed and May deleted: here both are as sealed
+    const r = run(pubs, { '公示-2026-03': monthSnapshot(3), '公示-2026-05': monthSnapshot(5) }, '2026-07');
+    expect(r.months.slice(0, 6).map((m) => m.state)).toEqual([
+      'late',
+      'verified',
+      'verified',
+      'verified',
+      'verified',
+      'verified',
+    ]);
+    expect(r.periods.map((p) => [p.period, p.basis, p.complete])).toEqual([
+      ['2026-H1', 'computed', false],
+      ['2026', 'computed', false],
+    ]);
+  });
+
+  test('the second half-year is ranked once July is past (August as of)', () => {
+    const pubs = [1, 2, 3, 4, 5, 6, 7].map((m) => pub(m, monthSnapshot(m)));
+    const tabs = Object.fromEntries([3, 5, 7].map((m) => [`公示-2026-0${m}`, monthSnapshot(m)]));
+    const r = run(pubs, tabs, '2026-08');
+    expect(r.months.slice(0, 8).map((m) => m.state)).toEqual([...Array(7).fill('verified'), 'due']);
+    expect(r.periods.map((p) => [p.period, p.complete])).toEqual([
+      ['2026-H1', true],
+      ['2026-H2', false],
+      ['2026', false],
+    ]);
+  });
+
+  test('without 设置, the year of the records wins over a later as-of year', () => {
+    const r = rollupCommunity(book({ settings: undefined }), { asOf: '2027-02', sha256Hex: sha });
+    expect(r.year).toBe(2026);
+  });
+
+  test('an objection row with neither 编号 nor 干部 is not counted', () => {
+    const r = rollupCommunity(
+      book({ objections: [OH, objection({ 月份: '2026-05', 处理结果: '成立' })] }),
+      opts,
+    );
+    expect(r.objections).toEqual({ total: 0, upheld: 0, rejected: 0, pending: 0, rows: [] });
+  });
+});
