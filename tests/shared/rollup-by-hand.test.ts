@@ -254,6 +254,35 @@ describe('rollupBookValues: the overview', () => {
     ]);
   });
 
+  test('a range of exactly 100 points: bins of 20 (ceil((100 + 10) / 100) × 10)', () => {
+    const span: CommunityRollup = {
+      ...east,
+      cadres: [100, 200].map((year, i) => ({ ...east.cadres[0]!, cadreId: `00${i}`, year })),
+    };
+    const { overview } = rollupBookValues([span], [], meta);
+    const at = overview.findIndex((r) => r[0] === '分数段');
+    expect(overview.slice(at + 1).map((r) => r[0])).toEqual([
+      '100–119',
+      '120–139',
+      '140–159',
+      '160–179',
+      '180–199',
+      '200–219',
+    ]);
+  });
+
+  test('a month published ahead (the as-of month already verified) is not counted as on time', () => {
+    const early: CommunityRollup = {
+      ...east,
+      months: east.months.map((m) =>
+        m.month === '2026-04' ? { ...m, state: 'verified', tabName: '公示-2026-04', versions: 1 } : m,
+      ),
+    };
+    const { overview } = rollupBookValues([early], [], meta);
+    // due: January–March (3); on time among them: January and February (2)
+    expect(overview[4]!.slice(3, 5)).toEqual([3, 2]);
+  });
+
   test('no community with cadres: the distribution has its header only', () => {
     const { overview, overviewHeaderRows } = rollupBookValues([west], [], meta);
     expect(overview.slice(overviewHeaderRows[1]!)).toEqual([['分数段', '人数', '图']]);
@@ -319,6 +348,17 @@ describe('rollupBookValues: a community tab', () => {
     ];
     expect(eastTab!.values).toEqual(expected);
     expect(eastTab!.headerRows).toEqual([4, 11, 16, 23, 29, 34]);
+  });
+
+  test('several names in 倒数三名 are listed with 、', () => {
+    const two: CommunityRollup = {
+      ...east,
+      periods: [{ ...east.periods[1]!, bottomThree: ['甲（001，130分）', '乙（002，95分）'] }],
+    };
+    const [tab] = rollupBookValues([two], [], meta).communities;
+    expect(tab!.values.filter((r) => String(r[0]).startsWith('倒数三名'))).toEqual([
+      ['倒数三名：甲（001，130分）、乙（002，95分）'],
+    ]);
   });
 
   test('a community with nothing to rank, no objections, corrections or findings', () => {
