@@ -120,6 +120,58 @@ describe('recompute: the 积分台账 row by row', () => {
   });
 });
 
+test('rows of a published month are not filled in: a 干部姓名 cleared after publication stays blank', () => {
+  const first = run(values());
+  const cleared = first.ledger.map((x) =>
+    x[0] === 'H1' ? x.map((c, i) => (i === at('干部姓名') ? '' : c)) : x,
+  );
+  const r = run({
+    ...values(),
+    ledger: cleared,
+    publications: [
+      headersOf('publications'),
+      [HAND_MONTH, 1, '公示-2026-09', 'x', '2026-10-08 09:30:00', 30, 'a'.repeat(64)],
+    ],
+  });
+  const h1 = r.ledger.find((x) => x[0] === 'H1')!;
+  expect([h1[at('干部姓名')], h1[at('积分')]]).toEqual(['', 10]);
+});
+
+test('only 积分台账 problems are renumbered when rows are dropped: a 考勤记录 problem keeps its row', () => {
+  const stale = ledgerRow({
+    编号: 'SYS-2026-09-001-B-ATT-FULL',
+    月份: HAND_MONTH,
+    干部编号: '001',
+    规则编码: 'B-ATT-FULL',
+    数量: 1,
+    来源: '系统',
+    状态: '已通过',
+  });
+  const bad = ledgerRow({
+    编号: 'X1',
+    月份: HAND_MONTH,
+    干部编号: '002',
+    规则编码: 'NO-SUCH',
+    数量: 1,
+    来源: '两委',
+    状态: '已通过',
+  });
+  const t = handTabRows();
+  // 考勤记录 row 6: a count that is not a number
+  const r = run(
+    values({
+      before: [stale],
+      more: [bad],
+      attendance: [...t.attendance, [HAND_MONTH, '001', '两', 0, 0, 0, 0]],
+    }),
+  );
+  // the stale row (row 2) is dropped: X1 moves from row 12 to row 11; the 考勤记录 row stays 6
+  expect(r.problemList.map((p) => [p.tab, p.row, p.field])).toEqual([
+    ['积分台账', 11, '规则编码'],
+    ['考勤记录', 6, '迟到'],
+  ]);
+});
+
 test('a sheet missing a column: header and rows are padded to the full width with blanks', () => {
   const header = L.filter((h) => h !== '更正对象');
   const t = handTabRows();
