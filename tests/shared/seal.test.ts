@@ -565,6 +565,13 @@ describe('changes of the sealed month’s 积分台账 rows', () => {
     expect(check(noId).findings).toEqual([
       `2026-09 已发布：积分台账第 ${noId.ledger.length} 行（编号 空）是更正条目，但「异议处理」中没有成立的异议列出它`,
     ]);
+    // an upheld objection whose 更正条目 is blank, or ends in a separator, lists no row: the blank-id row stays named
+    for (const ids of ['', 'K0、', ' ']) {
+      noId.objections = [O, objection('成立', ids)];
+      expect(check(noId).findings).toEqual([
+        `2026-09 已发布：积分台账第 ${noId.ledger.length} 行（编号 空）是更正条目，但「异议处理」中没有成立的异议列出它`,
+      ]);
+    }
   });
 
   test('a published 更正公示 seals its correction rows: changed or deleted afterwards, they are named', () => {
