@@ -603,15 +603,17 @@ describe('rollupCommunity: name and year when 设置 is missing', () => {
   });
 });
 
+/** Month m's 公示记录 entry, version 1, published on the 2nd of the next month. */
+const pub = (m: number, sealed: Cell[][] | null, over: Partial<Pub> = {}): Pub => ({
+  period: `2026-0${m}`,
+  version: '1',
+  tabName: `公示-2026-0${m}`,
+  publishedAt: `2026-0${m + 1}-02 09:00:00`,
+  sealed,
+  ...over,
+});
+
 describe('rollupCommunity: record order, cadre order and the 年度累计 cross-check', () => {
-  const pub = (m: number, sealed: Cell[][], over: Partial<Pub> = {}): Pub => ({
-    period: `2026-0${m}`,
-    version: '1',
-    tabName: `公示-2026-0${m}`,
-    publishedAt: `2026-0${m + 1}-02 09:00:00`,
-    sealed,
-    ...over,
-  });
   const run = (pubs: Pub[], tabs: Record<string, Cell[][]>, asOf = '2026-04') =>
     rollupCommunity(book({ publications: publications(pubs) }, tabs), { asOf, sha256Hex: sha });
   const crossCheck = (r: ReturnType<typeof rollupCommunity>) =>
@@ -701,14 +703,6 @@ describe('rollupCommunity: record order, cadre order and the 年度累计 cross-
 });
 
 describe('rollupCommunity: versions, names, notes and half-years, case by case', () => {
-  const pub = (m: number, sealed: Cell[][] | null, over: Partial<Pub> = {}): Pub => ({
-    period: `2026-0${m}`,
-    version: '1',
-    tabName: `公示-2026-0${m}`,
-    publishedAt: `2026-0${m + 1}-02 09:00:00`,
-    sealed,
-    ...over,
-  });
   const run = (
     pubs: Pub[],
     tabs: Record<string, Cell[][]>,
