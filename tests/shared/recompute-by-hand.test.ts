@@ -9,6 +9,17 @@ import { HAND_MONTH, handTabRows } from '../helpers/hand-community';
 const L = headersOf('ledger');
 const at = (h: string) => L.indexOf(h);
 const ledgerRow = (f: Record<string, Cell>): Cell[] => L.map((h) => f[h] ?? '');
+/** An approved September row of quantity 1, typed by 两委 unless another 来源 is given. */
+const september = (id: string, cadre: string, code: string, source = '两委'): Cell[] =>
+  ledgerRow({
+    编号: id,
+    月份: HAND_MONTH,
+    干部编号: cadre,
+    规则编码: code,
+    数量: 1,
+    来源: source,
+    状态: '已通过',
+  });
 const M = headersOf('monthly');
 
 function values(over: { roster?: Cell[][]; attendance?: Cell[][]; more?: Cell[][]; before?: Cell[][] } = {}) {
@@ -27,17 +38,7 @@ const ids = (ledger: Cell[][]) => ledger.slice(1).map((r) => r[at('编号')]);
 describe('recompute: the 积分台账 row by row', () => {
   test('the rows as read are never changed, even where the result fills them in', () => {
     const v = values({
-      more: [
-        ledgerRow({
-          编号: 'H10',
-          月份: HAND_MONTH,
-          干部编号: '002',
-          规则编码: 'T-ACTIVITY',
-          数量: 1,
-          来源: '两委',
-          状态: '已通过',
-        }),
-      ],
+      more: [september('H10', '002', 'T-ACTIVITY')],
     });
     const before = structuredClone(v.ledger);
     const r = run(v);
@@ -49,24 +50,8 @@ describe('recompute: the 积分台账 row by row', () => {
   });
 
   test('only 系统 rows with a SYS- 编号 are regenerated: a hand row named SYS-… and a 系统 row named otherwise stay', () => {
-    const handNamedSys = ledgerRow({
-      编号: 'SYS-手写',
-      月份: HAND_MONTH,
-      干部编号: '002',
-      规则编码: 'T-ACTIVITY',
-      数量: 1,
-      来源: '两委',
-      状态: '已通过',
-    });
-    const systemNamedOtherwise = ledgerRow({
-      编号: 'X-系统',
-      月份: HAND_MONTH,
-      干部编号: '003',
-      规则编码: 'T-ACTIVITY',
-      数量: 1,
-      来源: '系统',
-      状态: '已通过',
-    });
+    const handNamedSys = september('SYS-手写', '002', 'T-ACTIVITY');
+    const systemNamedOtherwise = september('X-系统', '003', 'T-ACTIVITY', '系统');
     const r = run(values({ more: [handNamedSys, systemNamedOtherwise] }));
     // both kept in place after the nine hand rows (rows 11 and 12); the hand-made 系统 row is refused, not dropped
     expect(ids(r.ledger).slice(9, 11)).toEqual(['SYS-手写', 'X-系统']);
@@ -138,24 +123,8 @@ test('rows of a published month are not filled in: a 干部姓名 cleared after 
 });
 
 test('only 积分台账 problems are renumbered when rows are dropped: a 考勤记录 problem keeps its row', () => {
-  const stale = ledgerRow({
-    编号: 'SYS-2026-09-001-B-ATT-FULL',
-    月份: HAND_MONTH,
-    干部编号: '001',
-    规则编码: 'B-ATT-FULL',
-    数量: 1,
-    来源: '系统',
-    状态: '已通过',
-  });
-  const bad = ledgerRow({
-    编号: 'X1',
-    月份: HAND_MONTH,
-    干部编号: '002',
-    规则编码: 'NO-SUCH',
-    数量: 1,
-    来源: '两委',
-    状态: '已通过',
-  });
+  const stale = september('SYS-2026-09-001-B-ATT-FULL', '001', 'B-ATT-FULL', '系统');
+  const bad = september('X1', '002', 'NO-SUCH');
   const t = handTabRows();
   // 考勤记录 row 6: a count that is not a number
   const r = run(
