@@ -141,6 +141,52 @@ test('shared strings: plain items keep only their text, rich and phonetic items 
   expect((written.match(/<si>/g) ?? []).length).toBe(6);
 });
 
+test('a row written back as read reuses its shared-string indexes; a changed or rich cell is looked up', () => {
+  const base = XlsxPackage.create();
+  base.addSheet('S', { values: [['甲', '乙', '丙', '丁']] });
+  // A table with the same text twice (other writers do that): the sheet's cells point at items 1, 2 and 3.
+  const sstXml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+    '<si><t>张三</t></si><si><t>张三</t></si><si><r><rPr><b/></rPr><t>李四</t></r></si><si><t>王五</t></si></sst>';
+  const cells = (xml: string) =>
+    xml.replace(
+      /<sheetData>.*<\/sheetData>/s,
+      '<sheetData><row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>3</v></c></row></sheetData>',
+    );
+  const buf = patchPart(
+    patchPart(base.toBuffer(), 'xl/sharedStrings.xml', () => sstXml),
+    'xl/worksheets/sheet1.xml',
+    cells,
+  );
+  const indexes = (out: Buffer) =>
+    [
+      ...entryData(readZip(out).find((e) => e.name === 'xl/worksheets/sheet1.xml')!)
+        .toString('utf8')
+        .matchAll(/<c r="([A-Z]+1)"[^>]*t="s"><v>(\d+)<\/v>/g),
+    ].map((m) => `${m[1]}=${m[2]}`);
+  const rewrite = (change: (row: Cell[]) => Cell[], withSource: boolean) => {
+    const pkg = XlsxPackage.open(buf);
+    const read = pkg.values('S')!;
+    expect(read).toEqual([['张三', '李四', '王五']]);
+    const row = change(read[0]!);
+    pkg.replaceSheet('S', { values: [row], ...(withSource ? { readFrom: [read[0]] } : {}) });
+    return pkg.toBuffer();
+  };
+  // A padded copy of the row as read (what recompute writes): 张三 stays on item 1, the duplicate it was
+  // read from; 王五 on item 3. The rich 李四 is not reused (its runs carry formatting): a new plain item 4.
+  const padded = rewrite((r) => [...r, ''], true);
+  expect(indexes(padded)).toEqual(['A1=1', 'B1=4', 'C1=3']);
+  // Without the row as read, texts are looked up: 张三 is the first item with that text.
+  expect(indexes(rewrite((r) => [...r, ''], false))).toEqual(['A1=0', 'B1=4', 'C1=3']);
+  // A cell whose text changed is looked up, never given the index it was read from.
+  const changed = rewrite((r) => ['王五', r[1]!, '张三'], true);
+  expect(indexes(changed)).toEqual(['A1=3', 'B1=4', 'C1=0']);
+  for (const out of [padded, changed])
+    expect(XlsxPackage.open(out).values('S')![0]).toEqual(
+      out === padded ? ['张三', '李四', '王五'] : ['王五', '李四', '张三'],
+    );
+});
+
 test('sameCells: empty string, null and missing cells alike; dates by instant; any other difference counts', () => {
   const d = (t: number) => new Date(t);
   expect(sameCells([['a', '', null], []], [['a']])).toBe(true);

@@ -191,15 +191,21 @@ export function recomputeBook(
     offsetMinutes: XLSX_OFFSET,
   });
   ctx.progress('生成工作表');
-  const write = (tab: ColumnTab, v: Cell[][]) => {
+  const write = (tab: ColumnTab, v: Cell[][], readFrom?: (Cell[] | undefined)[]) => {
     const before = values[tab];
     values[tab] = v;
-    const model = tabModel(tab, v);
+    const model = { ...tabModel(tab, v), ...(readFrom ? { readFrom } : {}) };
     // A tab whose cells and layout come out as they were keeps its part (no rendering, no deflating).
     if (before && sameCells(before, v) && pkg.keepsSheet(TAB[tab], model)) return;
     pkg.setSheet(TAB[tab], model);
   };
-  write('ledger', result.ledger);
+  // Each ledger row's row as read (recompute pads them to the header's width, so they are copies).
+  const read = values.ledger;
+  write(
+    'ledger',
+    result.ledger,
+    read && [read[0], ...result.ledgerSourceRows.map((r) => (r === null ? undefined : read[r - 1]))],
+  );
   write('monthly', result.monthly);
   write('yearly', result.yearly);
   write('problems', result.problems);

@@ -44,6 +44,11 @@ export interface SheetModel {
    * it into workbook.xml as the sheet's _xlnm.Print_Titles defined name (ECMA-376 Part 1, 18.2.6).
    */
   printTitleRows?: number;
+  /**
+   * For each row of `values`, the row as read from the file that it copies (cells that still hold the same
+   * text reuse that row's shared-string indexes: recompute pads the ledger's rows, so they are copies).
+   */
+  readFrom?: readonly (readonly Cell[] | undefined)[];
 }
 
 export interface RenderedSheet {
@@ -163,7 +168,8 @@ export function sheetEdges(model: SheetModel, ids: StyleIds): { head: string; ta
 export function renderSheet(
   model: SheetModel,
   ids: StyleIds,
-  intern: (s: string) => number,
+  /** The shared-string index of text `s`, written at `row[col]` (the row lets a package reuse what it read). */
+  intern: (s: string, row: readonly Cell[], col: number) => number,
   date1904: boolean,
   emit: (chunk: Buffer) => void,
   vmlBlock = 1,
@@ -189,13 +195,15 @@ export function renderSheet(
   // lookups were a tenth of recompute's time on a 120k-row ledger). intern gives one text one index.
   const lastText: (string | undefined)[] = new Array(maxCol).fill(undefined);
   const lastIndex: number[] = new Array(maxCol).fill(0);
-  const remember = (c: number, v: string): number => {
+  const remember = (row: readonly Cell[], c: number, v: string): number => {
     lastText[c] = v;
-    lastIndex[c] = intern(v);
+    lastIndex[c] = intern(v, row, c);
     return lastIndex[c]!;
   };
+  const readFrom = model.readFrom;
   for (let r = 0; r < values.length; r++) {
     const row = values[r]!;
+    const source = readFrom?.[r] ?? row;
     let cells = '';
     let lines = 1;
     for (let c = 0; c < row.length; c++) {
@@ -207,7 +215,7 @@ export function renderSheet(
       if (typeof v === 'string') {
         cells += inline
           ? `<c r="${ref}"${sAttr(ids, style)} t="inlineStr"><is><t xml:space="preserve">${escapeXml(v)}</t></is></c>`
-          : `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${v === lastText[c] ? lastIndex[c] : remember(c, v)}</v></c>`;
+          : `<c r="${ref}"${sAttr(ids, style)} t="s"><v>${v === lastText[c] ? lastIndex[c] : remember(source, c, v)}</v></c>`;
         if (style === 'wrap' && wrapChars[c]) lines = Math.max(lines, wrappedLines(v, wrapChars[c]!));
       } else if (typeof v === 'number') {
         if (Number.isFinite(v)) cells += `<c r="${ref}"${sAttr(ids, style)}><v>${v === 0 ? 0 : v}</v></c>`;
