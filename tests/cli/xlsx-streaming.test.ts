@@ -6,10 +6,11 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { runDemo, runRecompute, type WorkbookContext } from '../../src/cli/xlsx/commands';
+import { readBookValues, runDemo, runRecompute, type WorkbookContext } from '../../src/cli/xlsx/commands';
 import { sameCells, XlsxFormatError, XlsxPackage } from '../../src/cli/xlsx/package';
 import { crc32, EntryWriter, entryData, jsCrc32, makeEntry, readZip, writeZip } from '../../src/cli/xlsx/zip';
 import type { Cell } from '../../src/shared/cells';
+import { recompute } from '../../src/shared/recompute';
 import { TAB } from '../../src/shared/tabs';
 
 /** A sheet of `rows` rows whose XML is several MiB: text (shared strings), numbers and an empty cell. */
@@ -185,6 +186,57 @@ test('a row written back as read reuses its shared-string indexes; a changed or 
     expect(XlsxPackage.open(out).values('S')![0]).toEqual(
       out === padded ? ['张三', '李四', '王五'] : ['王五', '李四', '张三'],
     );
+});
+
+test('values with padRows: rows after the first padded with blanks to the wider of row 1 and padRows', () => {
+  const pkg = XlsxPackage.create();
+  pkg.addSheet('S', { values: [['编号', '月份', '积分'], ['E1', null, 3], ['E2'], [], ['E4', 1, 2, 3, 4]] });
+  const buf = pkg.toBuffer();
+  // Row 4 holds no cell: the sheet has no <row> for it, and it stays empty (gaps are not filled in).
+  expect(XlsxPackage.open(buf).values('S', { padRows: 5 })).toEqual([
+    ['编号', '月份', '积分'],
+    ['E1', null, 3, '', ''],
+    ['E2', '', '', '', ''],
+    [],
+    ['E4', 1, 2, 3, 4],
+  ]);
+  // Row 1 wider than padRows: its width; without padRows, rows are as long as their last cell.
+  expect(XlsxPackage.open(buf).values('S', { padRows: 2 })![2]).toEqual(['E2', '', '']);
+  expect(XlsxPackage.open(buf).values('S')![2]).toEqual(['E2']);
+});
+
+test('recompute writes the ledger rows of a book as read, not copies of them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jifen-rows-'));
+  try {
+    runDemo(join(dir, 'demo.xlsx'), { force: false, progress: () => {} });
+    const pkg = XlsxPackage.open(readFileSync(join(dir, 'demo.xlsx')));
+    const values = readBookValues(pkg);
+    const read = values.ledger!;
+    // The demo's rows leave trailing columns blank: as the file holds them they are shorter than the header
+    // (recompute would copy each to pad it); read for recompute they have its full width.
+    const width = read[0]!.length;
+    expect(
+      XlsxPackage.open(readFileSync(join(dir, 'demo.xlsx')))
+        .values(TAB.ledger)!
+        .slice(1)
+        .some((r) => r.length < width),
+    ).toBe(true);
+    expect(read.slice(1).every((r) => r.length === width)).toBe(true);
+    const result = recompute(values, {
+      nowMonth: '2026-10',
+      nowText: '2026-10-20 10:00:00',
+      offsetMinutes: 480,
+    });
+    const kept = result.ledgerSourceRows.flatMap((src, i) =>
+      src === null ? [] : [[result.ledger[i + 1], read[src - 1]]],
+    );
+    expect(kept.length).toBeGreaterThan(50);
+    const same = kept.filter(([out, inp]) => out === inp).length;
+    // Rows recompute fills in (a derived 积分) are copies; every other row is the very array read.
+    expect(same).toBeGreaterThan(kept.length * 0.9);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('sameCells: empty string, null and missing cells alike; dates by instant; any other difference counts', () => {

@@ -58,7 +58,8 @@ const ALL_TABS = Object.keys(COLUMNS) as ColumnTab[];
 export function readBookValues(pkg: XlsxPackage): WorkbookValues {
   const values: WorkbookValues = {};
   for (const tab of ALL_TABS) {
-    const v = pkg.values(TAB[tab]);
+    // The ledger's rows come padded to the full width, as recompute writes them: not copied there.
+    const v = pkg.values(TAB[tab], tab === 'ledger' ? { padRows: headersOf('ledger').length } : {});
     if (v) values[tab] = v;
   }
   return values;

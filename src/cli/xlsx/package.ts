@@ -411,7 +411,7 @@ export class XlsxPackage {
     const base = this.cellSstLength;
     const need = base + row.length;
     if (need > this.cellSst.length) {
-      const grown = new Int32Array(Math.max(need, this.cellSst.length * 2, 1024));
+      const grown = new Int32Array(Math.max(need, Math.ceil(this.cellSst.length * 1.5), 1024));
       grown.set(this.cellSst.subarray(0, base));
       this.cellSst = grown;
     }
@@ -474,8 +474,10 @@ export class XlsxPackage {
   /**
    * The cells of a sheet as a dense 2-D array (row 1 first): strings, numbers, booleans, Dates (UTC
    * midnight for date-only cells), error texts such as '#N/A'; formulas give their cached result.
+   * `padRows`: rows after the first that the sheet holds are padded with '' to the width of row 1 or
+   * `padRows`, whichever is wider (recompute pads the ledger's rows so: read so, they are not copied).
    */
-  values(name: string): Cell[][] | undefined {
+  values(name: string, opts: { padRows?: number } = {}): Cell[][] | undefined {
     const info = this.sheet(name);
     if (!info) return undefined;
     const buf = this.data(info.path, true);
@@ -486,7 +488,11 @@ export class XlsxPackage {
     const sst = this.sharedStrings();
     const at = { row: 0, col: -1 };
     try {
-      return this.parseSheet(buf, info.path, sst, at);
+      const out = this.parseSheet(buf, info.path, sst, at, opts.padRows);
+      // Room left by growing is not kept (10 MiB of indexes for the benchmark's ledger).
+      if (this.cellSst.length > this.cellSstLength + 65536)
+        this.cellSst = this.cellSst.slice(0, this.cellSstLength);
+      return out;
     } catch (e) {
       if (!(e instanceof XlsxFormatError)) throw e;
       const where =
@@ -509,8 +515,9 @@ export class XlsxPackage {
     path: string,
     sst: SharedStrings,
     at: { row: number; col: number },
+    padRows: number | undefined,
   ): Cell[][] {
-    const state: ScanState = { out: [], rowNo: 0, dense: 0 };
+    const state: ScanState = { out: [], rowNo: 0, dense: 0, padRows, width: 0 };
     const dataStart = buf.indexOf('<sheetData');
     if (dataStart < 0) return state.out;
     const found = buf.indexOf('</sheetData>', dataStart);
@@ -721,11 +728,17 @@ export class XlsxPackage {
         while (row.length < col) row.push(null);
         row[col] = v;
       }
-      state.dense += row.length;
+      if (state.padRows !== undefined && rowNo === 1) state.width = Math.max(row.length, state.padRows);
+      const width = rowNo > 1 ? Math.max(row.length, state.width) : row.length;
+      if (state.dense + width > MAX_SHEET_CELLS)
+        throw new XlsxFormatError(
+          `单元格范围过大（超过 ${MAX_SHEET_CELLS} 个单元格的上限；为防止异常或恶意文件耗尽内存）`,
+        );
+      state.dense += width;
       while (out.length < rowNo - 1) out.push([]);
       // A copy of exactly its length: grown by push, a 19-cell row holds room for 40 (the 130k-row
       // ledger's rows took 84 MiB instead of 22), and the grown one dies young.
-      const kept = row.length ? row.slice() : row;
+      const kept = width > row.length ? padded(row, width) : row.length ? row.slice() : row;
       out[rowNo - 1] = kept;
       if (texts.length) {
         this.recordSst(kept, texts);
@@ -1171,6 +1184,9 @@ interface ScanState {
   rowNo: number;
   /** Cells held so far, against MAX_SHEET_CELLS. */
   dense: number;
+  /** values()'s padRows, and the width rows are padded to once row 1 is read (0 before, or without). */
+  padRows: number | undefined;
+  width: number;
 }
 
 const PRESERVE = Buffer.from(' xml:space="preserve">');
@@ -1196,6 +1212,14 @@ function plainText(buf: Buffer, from: number, at: { end: number }): string | und
   for (let k = 0; k < T_SI_CLOSE.length; k++) if (buf[end + k] !== T_SI_CLOSE[k]) return undefined;
   at.end = end + T_SI_CLOSE.length;
   return unescapeOoxml(unescapeXml(buf.toString('utf8', start, end)));
+}
+
+/** A copy of `row` of length `width`, '' past its cells (as recompute pads). */
+function padded(row: readonly Cell[], width: number): Cell[] {
+  const out: Cell[] = new Array(width);
+  const n = row.length;
+  for (let i = 0; i < width; i++) out[i] = i < n ? row[i]! : '';
+  return out;
 }
 
 /** Index in `buf` of the next start tag `name` (followed by whitespace, '>' or '/'), or -1. */
