@@ -170,7 +170,10 @@ test('a row written back as read reuses its shared-string indexes; a changed or 
     const read = pkg.values('S')!;
     expect(read).toEqual([['张三', '李四', '王五']]);
     const row = change(read[0]!);
-    pkg.replaceSheet('S', { values: [row], ...(withSource ? { readFrom: [read[0]] } : {}) });
+    pkg.replaceSheet('S', {
+      values: [row],
+      ...(withSource ? { readFrom: { values: read, rows: [0] } } : {}),
+    });
     return pkg.toBuffer();
   };
   // A padded copy of the row as read (what recompute writes): 张三 stays on item 1, the duplicate it was

@@ -31,6 +31,7 @@ import { DEMO_NOW, demoInputValues } from './demo-book';
 import { type BookLock, openBook, readingBook, withBookLock, writeFilesAtomically } from './files';
 import { readmeModel, snapshotModel, tabModel } from './layout';
 import { sameCells, XlsxPackage } from './package';
+import type { SheetModel } from './sheet-writer';
 
 export interface WorkbookContext {
   /** Current month 'YYYY-MM' (Asia/Shanghai). */
@@ -192,7 +193,7 @@ export function recomputeBook(
     offsetMinutes: XLSX_OFFSET,
   });
   ctx.progress('生成工作表');
-  const write = (tab: ColumnTab, v: Cell[][], readFrom?: (Cell[] | undefined)[]) => {
+  const write = (tab: ColumnTab, v: Cell[][], readFrom?: SheetModel['readFrom']) => {
     const before = values[tab];
     values[tab] = v;
     const model = { ...tabModel(tab, v), ...(readFrom ? { readFrom } : {}) };
@@ -200,12 +201,15 @@ export function recomputeBook(
     if (before && sameCells(before, v) && pkg.keepsSheet(TAB[tab], model)) return;
     pkg.setSheet(TAB[tab], model);
   };
-  // Each ledger row's row as read (recompute pads them to the header's width, so they are copies).
+  // Where each ledger row was read from: its texts keep their shared-string indexes.
   const read = values.ledger;
   write(
     'ledger',
     result.ledger,
-    read && [read[0], ...result.ledgerSourceRows.map((r) => (r === null ? undefined : read[r - 1]))],
+    read && {
+      values: read,
+      rows: [0, ...result.ledgerSourceRows.map((r) => (r === null ? undefined : r - 1))],
+    },
   );
   write('monthly', result.monthly);
   write('yearly', result.yearly);

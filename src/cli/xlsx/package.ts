@@ -167,14 +167,11 @@ export class XlsxPackage {
   private readonly sstXml = new Map<number, string>();
   private sstIndex: Map<string, number> | undefined;
   /**
-   * Of each row read with text cells: where its cells' shared-string indexes start in `cellSst` (-1 for a
-   * cell that is not a shared string). A row written back as it was read (recompute keeps unchanged rows'
-   * arrays) then reuses its indexes instead of looking 1.7M texts up in a 370k-entry Map (npm run bench,
-   * 2026-12-04: ~1 s of the rewriting recompute, mostly cache misses in the Map).
+   * Of each sheet's values as read: where each cell of a shared string pointed in the table. A row written
+   * back from them (SheetModel.readFrom) reuses those indexes instead of looking 1.7M texts up in a
+   * 370k-entry Map (npm run bench, 2026-12-04: ~1 s of the rewriting recompute, mostly cache misses).
    */
-  private readonly rowSst = new Map<readonly Cell[], number>();
-  private cellSst = new Int32Array(0);
-  private cellSstLength = 0;
+  private readonly readIndexes = new WeakMap<readonly (readonly Cell[])[], ReadIndexes>();
   private sstPath: string | undefined;
   private sstDirty = false;
   private readonly stylesPath: string;
@@ -406,40 +403,22 @@ export class XlsxPackage {
     return this.sst;
   }
 
-  /** Records where a row's text cells point in the shared strings (pairs of column, index). */
-  private recordSst(row: readonly Cell[], texts: readonly number[]): void {
-    const base = this.cellSstLength;
-    const need = base + row.length;
-    if (need > this.cellSst.length) {
-      const grown = new Int32Array(Math.max(need, Math.ceil(this.cellSst.length * 1.5), 1024));
-      grown.set(this.cellSst.subarray(0, base));
-      this.cellSst = grown;
-    }
-    this.cellSst.fill(-1, base, need);
-    for (let k = 0; k < texts.length; k += 2) this.cellSst[base + texts[k]!] = texts[k + 1]!;
-    this.cellSstLength = need;
-    this.rowSst.set(row, base);
-  }
-
   /**
-   * Shared string index for a text written in the cell of column `col` copied from `row` (a row as read):
-   * the index that cell was read from when it held this very text and the item is plain (as intern would
-   * give, without the lookup); else intern's.
+   * Shared string index for a text written in the cell of column `col` copied from row `readRow` (0-based)
+   * of a sheet as read: the index that cell was read from when it held this very text and the item is plain
+   * (as intern would give, without the lookup); else intern's.
    */
-  private internAt(s: string, row: readonly Cell[], col: number): number {
-    if (row !== this.lastRow) {
-      this.lastRow = row;
-      this.lastBase = this.rowSst.get(row) ?? -1;
-    }
-    if (this.lastBase >= 0 && col < row.length) {
-      // The text is compared with the item, not the row's cell: the cell may have changed since.
-      const n = this.cellSst[this.lastBase + col]!;
-      if (n >= 0 && this.sst![n] === s && !this.sstXml.has(n)) return n;
+  private internAt(s: string, known: ReadIndexes | undefined, readRow: number, col: number): number {
+    if (known && readRow >= 0 && readRow < known.rowBase.length) {
+      const base = known.rowBase[readRow]!;
+      // The text is compared with the item, not the cell: the row may have changed since it was read.
+      if (base >= 0 && col < known.rowWidth[readRow]!) {
+        const n = known.cells[base + col]!;
+        if (n >= 0 && this.sst![n] === s && !this.sstXml.has(n)) return n;
+      }
     }
     return this.intern(s);
   }
-  private lastRow: readonly Cell[] | undefined;
-  private lastBase = -1;
 
   /** Shared string index for a text (reusing a plain item with the same text). */
   private intern(s: string): number {
@@ -488,10 +467,17 @@ export class XlsxPackage {
     const sst = this.sharedStrings();
     const at = { row: 0, col: -1 };
     try {
-      const out = this.parseSheet(buf, info.path, sst, at, opts.padRows);
+      const state = this.parseSheet(buf, info.path, sst, at, opts.padRows);
+      const { out, idx } = state;
       // Room left by growing is not kept (10 MiB of indexes for the benchmark's ledger).
-      if (this.cellSst.length > this.cellSstLength + 65536)
-        this.cellSst = this.cellSst.slice(0, this.cellSstLength);
+      if (idx.length) {
+        const rows = out.length;
+        this.readIndexes.set(out, {
+          rowBase: idx.rowBase.slice(0, rows),
+          rowWidth: idx.rowWidth.slice(0, rows),
+          cells: idx.cells.slice(0, idx.length),
+        });
+      }
       return out;
     } catch (e) {
       if (!(e instanceof XlsxFormatError)) throw e;
@@ -516,10 +502,22 @@ export class XlsxPackage {
     sst: SharedStrings,
     at: { row: number; col: number },
     padRows: number | undefined,
-  ): Cell[][] {
-    const state: ScanState = { out: [], rowNo: 0, dense: 0, padRows, width: 0 };
+  ): ScanState {
+    const state: ScanState = {
+      out: [],
+      rowNo: 0,
+      dense: 0,
+      padRows,
+      width: 0,
+      idx: {
+        rowBase: new Int32Array(1024).fill(-1),
+        rowWidth: new Int32Array(1024),
+        cells: new Int32Array(4096),
+        length: 0,
+      },
+    };
     const dataStart = buf.indexOf('<sheetData');
-    if (dataStart < 0) return state.out;
+    if (dataStart < 0) return state;
     const found = buf.indexOf('</sheetData>', dataStart);
     const dataEnd = found < 0 ? buf.length : found;
     // Only parts with small edges can be kept (jifen's are a few KiB); a hostile part with megabytes
@@ -542,7 +540,7 @@ export class XlsxPackage {
       this.scanRows(buf.toString('utf8', pos, end), sst, at, state);
       pos = end;
     }
-    return state.out;
+    return state;
   }
 
   /**
@@ -657,8 +655,7 @@ export class XlsxPackage {
   ): void {
     const { out } = state;
     const fast: FastCell = { col: 0, value: null, sst: -1 };
-    // (column, shared-string index) pairs of the current row's text cells, recorded once the row is done.
-    const texts: number[] = [];
+    const { idx } = state;
     // A hand-rolled scan (indexOf, no regex per cell): a 100k-row ledger has two million cells.
     // Rows and columns are checked against Excel's grid before the dense arrays grow to them.
     let pos = 0;
@@ -681,6 +678,8 @@ export class XlsxPackage {
       const rowEnd = data.indexOf('</row>', rowTagEnd);
       if (rowEnd < 0) throw new XlsxFormatError('内容不完整（行没有结束标记 </row>）');
       const row: Cell[] = [];
+      // Where this row's shared-string indexes start in idx.cells (-1 until its first shared string).
+      let base = -1;
       let col = -1;
       let cp = rowTagEnd + 1;
       for (;;) {
@@ -699,7 +698,10 @@ export class XlsxPackage {
             );
           while (row.length < col) row.push(null);
           row[col] = fast.value;
-          if (fast.sst >= 0) texts.push(col, fast.sst);
+          if (fast.sst >= 0) {
+            if (base < 0) base = idx.length;
+            recordIndex(idx, base, col, fast.sst);
+          }
           continue;
         }
         const selfClosing = data.charCodeAt(te - 1) === 47;
@@ -740,10 +742,7 @@ export class XlsxPackage {
       // ledger's rows took 84 MiB instead of 22), and the grown one dies young.
       const kept = width > row.length ? padded(row, width) : row.length ? row.slice() : row;
       out[rowNo - 1] = kept;
-      if (texts.length) {
-        this.recordSst(kept, texts);
-        texts.length = 0;
-      }
+      if (base >= 0) endRowIndexes(idx, rowNo - 1, base, kept.length);
       pos = rowEnd + 6;
     }
   }
@@ -1046,10 +1045,11 @@ export class XlsxPackage {
     // ledger's XML grew by 58 % (names, items and statuses repeat on every row) and reading it cost more
     // than the lookups saved.
     const part = new EntryWriter(path);
+    const known = model.readFrom && this.readIndexes.get(model.readFrom.values);
     const rendered = renderSheet(
       model,
       ids,
-      (s, row, col) => this.internAt(s, row, col),
+      (s, readRow, col) => this.internAt(s, known, readRow, col),
       this.date1904,
       (c) => part.push(c),
       block,
@@ -1187,6 +1187,52 @@ interface ScanState {
   /** values()'s padRows, and the width rows are padded to once row 1 is read (0 before, or without). */
   padRows: number | undefined;
   width: number;
+  /** The shared-string indexes of the cells read, growing (see ReadIndexes). */
+  idx: ReadIndexes & { length: number };
+}
+
+/**
+ * Of a sheet as read, by 0-based row: where the row's entries start in `cells` (-1: no shared string in the
+ * row) and how many there are (its width); each entry is the shared-string index its cell was read from,
+ * or -1 (a number, an inline text, a blank, a cell read by the general path).
+ */
+interface ReadIndexes {
+  rowBase: Int32Array;
+  rowWidth: Int32Array;
+  cells: Int32Array;
+}
+
+/** Sets the entry of column `col` in the row whose entries start at `base`, blanks (-1) before it. */
+function recordIndex(idx: ScanState['idx'], base: number, col: number, n: number): void {
+  const at = base + col;
+  if (at >= idx.cells.length) idx.cells = grown(idx.cells, at + 1, -1);
+  // Entries between the last one set and this one are -1 (cells arrive in column order).
+  if (at > idx.length) idx.cells.fill(-1, idx.length, at);
+  idx.cells[at] = n;
+  if (at >= idx.length) idx.length = at + 1;
+}
+
+/** Ends a row that had shared strings: its entries run to its width, and its base is kept. */
+function endRowIndexes(idx: ScanState['idx'], row: number, base: number, width: number): void {
+  const end = base + width;
+  if (end > idx.cells.length) idx.cells = grown(idx.cells, end, -1);
+  if (end > idx.length) {
+    idx.cells.fill(-1, idx.length, end);
+    idx.length = end;
+  }
+  if (row >= idx.rowBase.length) {
+    idx.rowBase = grown(idx.rowBase, row + 1, -1);
+    idx.rowWidth = grown(idx.rowWidth, row + 1, 0);
+  }
+  idx.rowBase[row] = base;
+  idx.rowWidth[row] = width;
+}
+
+/** A copy of `a` with room for at least `need` entries (×1.5), the new ones set to `blank`. */
+function grown(a: Int32Array, need: number, blank: number): Int32Array {
+  const out = new Int32Array(Math.max(need, Math.ceil(a.length * 1.5))).fill(blank, a.length);
+  out.set(a);
+  return out;
 }
 
 const PRESERVE = Buffer.from(' xml:space="preserve">');

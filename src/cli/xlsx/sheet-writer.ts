@@ -45,10 +45,11 @@ export interface SheetModel {
    */
   printTitleRows?: number;
   /**
-   * For each row of `values`, the row as read from the file that it copies (cells that still hold the same
-   * text reuse that row's shared-string indexes: recompute pads the ledger's rows, so they are copies).
+   * A sheet's values as XlsxPackage.values read them and, for each row of `values`, the 0-based index of the
+   * row there that it copies (or undefined): cells that still hold the text they were read with keep the
+   * shared-string index they were read from, without a lookup.
    */
-  readFrom?: readonly (readonly Cell[] | undefined)[];
+  readFrom?: { values: readonly (readonly Cell[])[]; rows: readonly (number | undefined)[] };
 }
 
 export interface RenderedSheet {
@@ -168,8 +169,8 @@ export function sheetEdges(model: SheetModel, ids: StyleIds): { head: string; ta
 export function renderSheet(
   model: SheetModel,
   ids: StyleIds,
-  /** The shared-string index of text `s`, written at `row[col]` (the row lets a package reuse what it read). */
-  intern: (s: string, row: readonly Cell[], col: number) => number,
+  /** The shared-string index of text `s`, in column `col` of a row copied from row `readRow` as read (or -1). */
+  intern: (s: string, readRow: number, col: number) => number,
   date1904: boolean,
   emit: (chunk: Buffer) => void,
   vmlBlock = 1,
@@ -204,12 +205,12 @@ export function renderSheet(
   // lookups were a tenth of recompute's time on a 120k-row ledger). intern gives one text one index.
   const lastText: (string | undefined)[] = new Array(maxCol).fill(undefined);
   const lastIndex: number[] = new Array(maxCol).fill(0);
-  const readFrom = model.readFrom;
+  const readRows = model.readFrom?.rows;
   const styleAt = (r: number, c: number, v: Cell): StyleName | undefined =>
     (headerRows.has(r) ? 'header' : model.styleOf?.(r, c, v)) ?? columns[c]?.style;
   for (let r = 0; r < values.length; r++) {
     const row = values[r]!;
-    const source = readFrom?.[r] ?? row;
+    const source = readRows?.[r] ?? -1;
     // Row height first (it is an attribute of <row>): the lines of the tallest wrapped text.
     let lines = 1;
     for (const c of wrapCols) {
