@@ -208,6 +208,40 @@ test('values with padRows: rows after the first padded with blanks to the wider 
   expect(XlsxPackage.open(buf).values('S')![2]).toEqual(['E2']);
 });
 
+test('padRows has a budget of its own: a stray cell at XFD in row 1 pads some rows, refuses nothing', () => {
+  const header: Cell[] = ['编号'];
+  header[16_383] = '多余';
+  const pkg = XlsxPackage.create();
+  pkg.addSheet('S', { values: [header, ...Array.from({ length: 300 }, (_, i) => [`E${i + 1}`])] });
+  const v = XlsxPackage.open(pkg.toBuffer()).values('S', { padRows: 19 })!;
+  expect(v.length).toBe(301);
+  // 4M blank cells at most: 256 rows of 16,383 blanks fit, the rest stay as the file holds them.
+  const padded = v.slice(1).filter((r) => r.length === 16_384).length;
+  expect(padded).toBe(Math.floor((4 * 1024 * 1024) / 16_383));
+  expect(v[300]).toEqual(['E300']);
+  expect(v[1]![16_383]).toBe('');
+});
+
+test('a row with texts in A and XFD is written back right (indexes past column IV are looked up)', () => {
+  const row: Cell[] = ['甲'];
+  row[16_383] = '乙';
+  const pkg = XlsxPackage.create();
+  pkg.addSheet('S', { values: [['表头'], row, ['丙']] });
+  const back = XlsxPackage.open(pkg.toBuffer());
+  const read = back.values('S')!;
+  // Written back swapped, from the rows as read: each text must come out as written, not as read.
+  const swapped: Cell[] = ['乙'];
+  swapped[16_383] = '甲';
+  back.replaceSheet('S', {
+    values: [read[0]!, swapped, read[2]!],
+    readFrom: { values: read, rows: [0, 1, 2] },
+  });
+  const again = XlsxPackage.open(back.toBuffer()).values('S')!;
+  expect(again[1]![0]).toBe('乙');
+  expect(again[1]![16_383]).toBe('甲');
+  expect(again[2]).toEqual(['丙']);
+});
+
 test('recompute writes the ledger rows of a book as read, not copies of them', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jifen-rows-'));
   try {

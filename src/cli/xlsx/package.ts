@@ -509,6 +509,7 @@ export class XlsxPackage {
       dense: 0,
       padRows,
       width: 0,
+      padCells: 0,
       idx: {
         rowBase: new Int32Array(1024).fill(-1),
         rowWidth: new Int32Array(1024),
@@ -698,9 +699,9 @@ export class XlsxPackage {
             );
           while (row.length < col) row.push(null);
           row[col] = fast.value;
-          if (fast.sst >= 0) {
-            if (base < 0) base = idx.length;
-            recordIndex(idx, base, col, fast.sst);
+          if (fast.sst >= 0 && col < INDEX_COLUMNS && base !== NOT_RECORDED) {
+            if (base < 0) base = idx.length + INDEX_COLUMNS > MAX_INDEXES ? NOT_RECORDED : idx.length;
+            if (base >= 0) recordIndex(idx, base, col, fast.sst);
           }
           continue;
         }
@@ -731,18 +732,20 @@ export class XlsxPackage {
         row[col] = v;
       }
       if (state.padRows !== undefined && rowNo === 1) state.width = Math.max(row.length, state.padRows);
-      const width = rowNo > 1 ? Math.max(row.length, state.width) : row.length;
-      if (state.dense + width > MAX_SHEET_CELLS)
-        throw new XlsxFormatError(
-          `单元格范围过大（超过 ${MAX_SHEET_CELLS} 个单元格的上限；为防止异常或恶意文件耗尽内存）`,
-        );
-      state.dense += width;
+      state.dense += row.length;
+      // Padding has its own budget, so it never refuses a sheet that reads without it, and a stray cell far
+      // to the right of row 1 cannot make every row that wide: past it, rows stay as read (recompute pads).
+      let width = row.length;
+      if (rowNo > 1 && state.width > width && state.padCells + state.width - width <= MAX_PAD_CELLS) {
+        state.padCells += state.width - width;
+        width = state.width;
+      }
       while (out.length < rowNo - 1) out.push([]);
       // A copy of exactly its length: grown by push, a 19-cell row holds room for 40 (the 130k-row
       // ledger's rows took 84 MiB instead of 22), and the grown one dies young.
       const kept = width > row.length ? padded(row, width) : row.length ? row.slice() : row;
       out[rowNo - 1] = kept;
-      if (base >= 0) endRowIndexes(idx, rowNo - 1, base, kept.length);
+      if (base >= 0) endRowIndexes(idx, rowNo - 1, base, Math.min(kept.length, INDEX_COLUMNS));
       pos = rowEnd + 6;
     }
   }
@@ -1187,6 +1190,8 @@ interface ScanState {
   /** values()'s padRows, and the width rows are padded to once row 1 is read (0 before, or without). */
   padRows: number | undefined;
   width: number;
+  /** Blank cells added by padding so far, against MAX_PAD_CELLS. */
+  padCells: number;
   /** The shared-string indexes of the cells read, growing (see ReadIndexes). */
   idx: ReadIndexes & { length: number };
 }
@@ -1201,6 +1206,18 @@ interface ReadIndexes {
   rowWidth: Int32Array;
   cells: Int32Array;
 }
+
+/**
+ * Bounds of the recorded indexes (they only spare lookups, so anything past them is simply looked up when
+ * written): columns A…IV of each row, and 8M entries in all (32 MiB; the benchmark ledger has 2.4M). Without
+ * them a small hostile file with cells in A and XFD on each row would reserve 16k entries a row.
+ */
+const INDEX_COLUMNS = 256;
+const MAX_INDEXES = 8 * 1024 * 1024;
+/** Blank cells values()'s padRows may add to a sheet (32 MiB; the benchmark ledger needs 0.1M). */
+const MAX_PAD_CELLS = 4 * 1024 * 1024;
+/** A row's base when its indexes are not recorded (the budget is spent). */
+const NOT_RECORDED = -2;
 
 /** Sets the entry of column `col` in the row whose entries start at `base`, blanks (-1) before it. */
 function recordIndex(idx: ScanState['idx'], base: number, col: number, n: number): void {

@@ -295,12 +295,16 @@ const INLINE_CLOSE = ascii('</t></is></c>');
 const ONE = ascii('1');
 const ZERO = ascii('0');
 
+const EMPTY = Buffer.alloc(0);
+
 /** Bytes of one batch of rows: filled in place, handed on (and replaced) once past ~1 MiB. */
 class ByteBatch {
   private static readonly SIZE = 1 << 20;
   // Starts small (most tabs are a few KiB) and grows by doubling; a batch is handed on before a row starts
   // past SIZE, so a row is never split between two chunks.
   private buf = Buffer.allocUnsafe(64 * 1024);
+  /** The size of the buffer handed on last: the next one starts as big. */
+  private size = 64 * 1024;
   private pos = 0;
   constructor(private readonly emit: (chunk: Buffer) => void) {}
   mark(): number {
@@ -312,6 +316,11 @@ class ByteBatch {
   }
   private room(n: number): void {
     if (this.pos + n <= this.buf.length) return;
+    // After a flush the buffer is empty until the next row: none is allocated after the last one.
+    if (this.buf.length === 0) {
+      this.buf = Buffer.allocUnsafe(Math.max(this.size, n));
+      if (n <= this.buf.length) return;
+    }
     const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
     this.buf.copy(grown, 0, 0, this.pos);
     this.buf = grown;
@@ -357,7 +366,8 @@ class ByteBatch {
     if (this.pos === 0) return;
     // The chunk keeps this buffer: the next rows go to a new one (the receiver may hold chunks a while).
     this.emit(this.buf.subarray(0, this.pos));
-    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.size = this.buf.length;
+    this.buf = EMPTY;
     this.pos = 0;
   }
 }
