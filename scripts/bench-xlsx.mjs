@@ -139,7 +139,7 @@ writeFileSync(
   // the fork before exec, i.e. of this bench process that has just generated the 120k-row book.
   `process.on('exit', () => { const fs = require('node:fs'); const u = process.resourceUsage(); let rss = u.maxRSS * 1024; try { rss = Number(/VmHWM:\\s+(\\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'))[1]) * 1024; } catch {} fs.writeFileSync(process.env.JIFEN_RSS_FILE, JSON.stringify({ rss, cpu: (u.userCPUTime + u.systemCPUTime) / 1000 })); });\n`,
 );
-// The node flags of the bin's shebang line (`#!/usr/bin/env -S node --max-semi-space-size=64`): `jifen`
+// The node flags of the bin's shebang line (`#!/usr/bin/env -S node --max-semi-space-size=32`): `jifen`
 // runs with them, so the benchmark does too (running `node jifen.cjs` would measure another program).
 const shebang = readFileSync(bin, 'utf8').split('\n', 1)[0];
 const binFlags = /^#!.*\bnode\b(.*)$/.exec(shebang)?.[1]?.trim().split(/\s+/).filter(Boolean) ?? [];

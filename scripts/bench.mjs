@@ -10,8 +10,8 @@ const run = (args) =>
 
 console.log('== core: evaluate vs parse+sum (node defaults) ==');
 run([join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);
-console.log("\n== core: the same with the CLI's runtime flag (--max-semi-space-size=64) ==");
-run(['--max-semi-space-size=64', join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);
+console.log("\n== core: the same with the CLI's runtime flag (--max-semi-space-size=32) ==");
+run(['--max-semi-space-size=32', join(root, 'scripts/run-ts.mjs'), 'scripts/bench-core.ts']);
 if (existsSync(join(root, 'scripts/bench-calls.ts'))) {
   console.log('\n== Sheets: service calls of 重新计算 ==');
   run([join(root, 'scripts/run-ts.mjs'), 'scripts/bench-calls.ts']);
