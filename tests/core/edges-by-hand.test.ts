@@ -147,6 +147,17 @@ test('no rules given: the default catalogue, rule for rule', () => {
   expect(scenario.rules.map((r) => r.code)).toContain('T-NO-COMPLAINT');
 });
 
+test('rules that are not a list: a problem, and the default catalogue, rule for rule', () => {
+  const { scenario, problems } = validateScenario(
+    { settings: NO_SYSTEM, roster: [], entries: [], rules: '见附件' },
+    OPTS,
+  );
+  expect(problems).toEqual([{ table: 'rules', index: -1, field: '', message: '应为列表（实际："见附件"）' }]);
+  expect(scenario.rules).toEqual(DEFAULT_RULES);
+  // Copies: the scenario's rules are not the catalogue's own objects.
+  expect(scenario.rules[0]).not.toBe(DEFAULT_RULES[0]);
+});
+
 test('a null record in a list is a problem without a row number, not a crash', () => {
   const { problems } = validateScenario({ settings: NO_SYSTEM, roster: [null], entries: [] }, OPTS);
   expect(problems).toEqual([
